@@ -1,0 +1,2 @@
+export * from './manifest';
+export { AdapterError, isAdapterError, PermanentFailure } from '@dropship/core';
