@@ -1,1 +1,3 @@
-export {};
+export * from './contracts/message-bus.contract';
+export * from './contracts/persistence.contract';
+export * from './in-memory/in-memory-persistence';

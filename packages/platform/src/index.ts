@@ -1,1 +1,2 @@
-export {};
+export * from './crypto/index';
+export * from './files/index';
