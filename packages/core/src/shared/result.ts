@@ -1,5 +1,7 @@
+import type { DomainError } from './domain-error';
+
 /** Outcome of an operation whose failure is expected (a business rule), not exceptional. */
-export type Result<T, E = import('./domain-error').DomainError> = Ok<T> | Err<E>;
+export type Result<T, E = DomainError> = Ok<T> | Err<E>;
 export interface Ok<T> {
   readonly ok: true;
   readonly value: T;
