@@ -40,8 +40,8 @@ export const conflict = (code: string, message: string, details: Record<string, 
   new DomainError(code, 'conflict', message, [], details);
 export const forbidden = (message = 'You are not allowed to do this.') =>
   new DomainError('AUTH.FORBIDDEN', 'forbidden', message);
-export const unauthorized = (message = 'Missing or invalid credentials.') =>
-  new DomainError('AUTH.UNAUTHENTICATED', 'unauthorized', message);
+export const unauthorized = (message = 'Missing or invalid credentials.', code = 'AUTH.UNAUTHENTICATED') =>
+  new DomainError(code, 'unauthorized', message);
 export const unprocessable = (code: string, message: string, errors: readonly FieldError[] = []) =>
   new DomainError(code, 'unprocessable', message, errors);
 
