@@ -1,0 +1,73 @@
+import type { ProductLine } from './product-line';
+
+/** Home goods: kitchen, bedding, decor, storage. */
+export const HOME_LINES: readonly ProductLine[] = [
+  {
+    categorySlug: 'kitchen', code: 'KIT',
+    patterns: ['{material} {noun}, {spec}', '{adj} {material} {noun} – {variant}'],
+    nouns: ['Chef Knife', 'Cutting Board', 'Frying Pan', 'Mixing Bowl Set', 'Utensil Set', 'Pour-Over Coffee Kettle', 'Spice Jar Set'],
+    adjectives: ['Non-Stick', 'Professional', 'Heat-Resistant', 'Dishwasher-Safe', 'Nordic'],
+    materials: ['Stainless Steel', 'Acacia Wood', 'Bamboo', 'Cast Iron', 'Ceramic', 'Borosilicate Glass'],
+    specs: ['20 cm', '24 cm', '28 cm', '5-Piece', '3-Piece', '1 L'],
+    variants: ['Matte Black', 'Natural', 'Cream', 'Sage', 'Copper'],
+    features: [
+      'The {material} finish is food-safe and free from PFAS and BPA.',
+      'Balanced weight and an ergonomic handle make daily prep easier.',
+      'Suitable for gas, electric and induction hobs.',
+      'Rinse and hand-dry to keep it looking new for years.',
+    ],
+    priceMinor: [350, 4500], weightGrams: [150, 2400], shippingClass: 'STANDARD',
+    nounClasses: { 'Mixing Bowl Set': 'FRAGILE', 'Spice Jar Set': 'FRAGILE' },
+  },
+  {
+    categorySlug: 'bedding', code: 'BED',
+    patterns: ['{adj} {material} {noun}, {spec} – {variant}', '{material} {noun}, {spec} – {variant}'],
+    nouns: ['Duvet Cover Set', 'Fitted Sheet', 'Pillowcase Pair', 'Throw Blanket', 'Weighted Blanket', 'Mattress Protector'],
+    adjectives: ['Stonewashed', 'Breathable', 'Cooling', 'Hotel-Quality', 'Waffle-Weave'],
+    materials: ['Linen', 'Organic Cotton', 'Bamboo Lyocell', 'Cotton Percale', 'Sherpa Fleece', 'Cotton Sateen'],
+    specs: ['Single', 'Double', 'Queen', 'King', '130 × 170 cm'],
+    variants: ['Oat', 'White', 'Charcoal', 'Dusty Pink', 'Sage Green', 'Ocean Blue'],
+    features: [
+      '{material} keeps you cool in summer and cosy in winter.',
+      'OEKO-TEX certified: tested for harmful substances.',
+      'Pre-washed for a soft, lived-in feel from the first night.',
+      'Machine washable at 40 °C.',
+    ],
+    priceMinor: [900, 7500], weightGrams: [300, 7000], shippingClass: 'STANDARD',
+    nounClasses: { 'Weighted Blanket': 'OVERSIZED' },
+  },
+  {
+    categorySlug: 'decor', code: 'DEC',
+    patterns: ['{adj} {material} {noun} – {variant}', '{material} {noun}, {spec}'],
+    nouns: ['Table Lamp', 'Vase', 'Wall Mirror', 'Scented Candle', 'Photo Frame', 'Cushion Cover', 'Wall Clock'],
+    adjectives: ['Minimalist', 'Handmade', 'Scandinavian', 'Boho', 'Mid-Century'],
+    materials: ['Ceramic', 'Rattan', 'Brass', 'Oak', 'Linen', 'Soy Wax', 'Frosted Glass'],
+    specs: ['Small', 'Large', '30 cm', '45 × 45 cm', 'Set of 2'],
+    variants: ['Terracotta', 'Ivory', 'Matte Black', 'Natural', 'Olive'],
+    features: [
+      'Each piece is finished by hand, so small variations are part of its charm.',
+      'Adds warmth to a shelf, sideboard or bedside table.',
+      'The {material} is sourced from certified suppliers.',
+      'Arrives gift-ready in recyclable packaging.',
+    ],
+    priceMinor: [400, 6000], weightGrams: [150, 4500], shippingClass: 'FRAGILE',
+    nounClasses: { 'Cushion Cover': 'LIGHTWEIGHT', 'Scented Candle': 'STANDARD' },
+  },
+  {
+    categorySlug: 'storage', code: 'STO',
+    patterns: ['{adj} {material} {noun}, {spec}', '{material} {noun} – {variant}'],
+    nouns: ['Storage Basket', 'Drawer Organizer', 'Stackable Storage Box', 'Under-Bed Storage Bag', 'Shoe Rack', 'Over-Door Hook Rack'],
+    adjectives: ['Foldable', 'Stackable', 'Collapsible', 'Modular', 'Clear'],
+    materials: ['Seagrass', 'Felt', 'Bamboo', 'Recycled Plastic', 'Powder-Coated Steel', 'Cotton Rope'],
+    specs: ['Set of 3', 'Set of 2', '30 L', '15 L', '4-Tier'],
+    variants: ['Natural', 'Grey', 'White', 'Black', 'Beige'],
+    features: [
+      'Keeps shelves, wardrobes and cupboards tidy at a glance.',
+      'Folds flat when not in use.',
+      'Sturdy {material} construction holds its shape when full.',
+      'Sized to fit standard cube shelving units.',
+    ],
+    priceMinor: [300, 3800], weightGrams: [200, 5500], shippingClass: 'STANDARD',
+    nounClasses: { 'Shoe Rack': 'OVERSIZED' },
+  },
+];
