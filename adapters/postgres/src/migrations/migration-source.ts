@@ -1,0 +1,15 @@
+import type { Knex } from 'knex';
+import { initialMigration } from './0001-initial.migration';
+
+/** Migrations in order, by stable name. Appending is the only allowed change. */
+const MIGRATIONS: readonly (readonly [string, Knex.Migration])[] = [['0001-initial', initialMigration]];
+
+/**
+ * Migration source defined in code (no directory glob), so it works the same under tsc, tsx and
+ * vitest and in bundles.
+ */
+export const migrationSource: Knex.MigrationSource<readonly [string, Knex.Migration]> = {
+  getMigrations: async () => [...MIGRATIONS],
+  getMigrationName: (m) => m[0],
+  getMigration: async (m) => m[1],
+};

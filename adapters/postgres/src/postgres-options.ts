@@ -1,0 +1,31 @@
+import type { JsonSchema } from '@dropship/adapter-sdk';
+
+/** Options of the persistence adapter (validated by the platform against `optionsSchema`). */
+export interface PostgresOptions {
+  /** postgres:// URL; absent → embedded PGlite. */
+  readonly url?: string;
+  /** PGlite in memory (tests). Ignored when `url` is set. */
+  readonly memory?: boolean;
+  /** Where PGlite keeps its files; default `${ctx.dataDir}/pglite`. */
+  readonly dataDir?: string;
+  /** Pool size on PostgreSQL (PGlite is always one connection). */
+  readonly poolMax?: number;
+  /** Per-statement limit on PostgreSQL connections. */
+  readonly statementTimeoutMs?: number;
+}
+
+/** JSON Schema of {@link PostgresOptions}. */
+export const optionsSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    url: { type: 'string', pattern: '^postgres(ql)?://' },
+    memory: { type: 'boolean', default: false },
+    dataDir: { type: 'string', minLength: 1 },
+    poolMax: { type: 'integer', minimum: 1, maximum: 200, default: 8 },
+    statementTimeoutMs: { type: 'integer', minimum: 0, maximum: 3_600_000, default: 5000 },
+  },
+};
+
+export const DEFAULT_POOL_MAX = 8;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;

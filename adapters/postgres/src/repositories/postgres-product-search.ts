@@ -1,0 +1,82 @@
+import type { Knex } from 'knex';
+import type { Page, ProductSearchCriteria, SupplierProduct } from '@dropship/core';
+import { PRODUCT_COLUMNS, toProduct, type Row } from '../row-mappers';
+
+/** Results are counted exactly up to this many; beyond it `total` is the planner's estimate. */
+export const COUNT_CAP = 10_000;
+
+const TSQUERY = `websearch_to_tsquery('english', ?)`;
+
+/** A single short word also matches title words it begins (pg_trgm GIN regex), so "blu" finds "Blue". */
+const wordPrefix = (q: string): string | null => (/^[\p{L}\p{N}]{3,20}$/u.test(q) ? `\\m${q}` : null);
+
+/** WHERE clauses shaped like the indexes: every filter is a column comparison the planner can see. */
+function applyFilters(qb: Knex.QueryBuilder, c: ProductSearchCriteria, q: string | null): Knex.QueryBuilder {
+  if (c.supplierStatus === 'ACTIVE') qb.where('p.listed', true);
+  if (c.supplierId) qb.where('p.supplier_id', c.supplierId);
+  if (c.categorySlug) qb.where('p.category_slug', c.categorySlug);
+  if (c.minPriceMinor !== undefined) qb.where('p.wholesale_price_minor', '>=', c.minPriceMinor);
+  if (c.maxPriceMinor !== undefined) qb.where('p.wholesale_price_minor', '<=', c.maxPriceMinor);
+  if (c.status?.length) qb.whereIn('p.status', [...c.status]);
+  if (c.inStock) qb.whereRaw('p.inventory_quantity > p.reserved_quantity');
+  if (q) {
+    const prefix = wordPrefix(q);
+    qb.where((w) => {
+      w.whereRaw(`p.search @@ ${TSQUERY}`, [q]);
+      if (prefix) w.orWhereRaw('p.title ~* ?', [prefix]);
+    });
+  }
+  return qb;
+}
+
+function applySort(qb: Knex.QueryBuilder, c: ProductSearchCriteria, q: string | null): Knex.QueryBuilder {
+  switch (c.sort) {
+    case 'price_asc':
+      return qb.orderBy([{ column: 'p.wholesale_price_minor', order: 'asc' }, { column: 'p.id', order: 'asc' }]);
+    case 'price_desc':
+      return qb.orderBy([{ column: 'p.wholesale_price_minor', order: 'desc' }, { column: 'p.id', order: 'desc' }]);
+    case 'title':
+      return qb.orderBy([{ column: 'p.title', order: 'asc' }, { column: 'p.id', order: 'asc' }]);
+    case 'relevance':
+      if (q) return qb.orderByRaw(`ts_rank(p.search, ${TSQUERY}) DESC, p.id DESC`, [q]);
+      return qb.orderBy([{ column: 'p.created_at', order: 'desc' }, { column: 'p.id', order: 'desc' }]);
+    case 'newest':
+    default:
+      return qb.orderBy([{ column: 'p.created_at', order: 'desc' }, { column: 'p.id', order: 'desc' }]);
+  }
+}
+
+/** Exact count up to COUNT_CAP, then the planner's row estimate (never a full count of millions). */
+async function countMatches(db: Knex, c: ProductSearchCriteria, q: string | null): Promise<{ total: number; estimate: boolean }> {
+  const matches = applyFilters(db('supplier_products as p').select(db.raw('1')), c, q);
+  const capped = await db.select(db.raw('count(*)::int AS n')).from(matches.clone().limit(COUNT_CAP + 1).as('m'));
+  const n = Number((capped[0] as Row | undefined)?.n ?? 0);
+  if (n <= COUNT_CAP) return { total: n, estimate: false };
+  const { sql, bindings } = matches.toSQL();
+  const plan = await db.raw(`EXPLAIN (FORMAT JSON) ${sql}`, bindings as Knex.RawBinding[]);
+  const doc = plan.rows[0]?.['QUERY PLAN'];
+  const parsed = typeof doc === 'string' ? JSON.parse(doc) : doc;
+  const rows = Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
+  return { total: Math.max(Math.round(rows), COUNT_CAP + 1), estimate: true };
+}
+
+/**
+ * Catalog search: full-text via the GIN tsvector index (plus a trigram title match for one short
+ * word), filters on indexed columns, ORDER BY per sort (ts_rank for relevance), capped total.
+ * Unnamed statements only: PostgreSQL plans each with its actual values.
+ */
+export async function searchProducts(db: Knex, c: ProductSearchCriteria): Promise<Page<SupplierProduct>> {
+  const q = c.q?.trim() ? c.q.trim() : null;
+  const offset = (c.page - 1) * c.pageSize;
+  const page = applySort(applyFilters(db('supplier_products as p').select(PRODUCT_COLUMNS.map((col) => `p.${col}`)), c, q), c, q)
+    .limit(c.pageSize)
+    .offset(offset);
+  const rows: Row[] = await page;
+  const items = rows.map(toProduct);
+  // A short page tells the total without counting (the common case for narrow filters).
+  if (items.length < c.pageSize && (items.length > 0 || offset === 0)) {
+    return { items, total: offset + items.length, page: c.page, pageSize: c.pageSize };
+  }
+  const { total, estimate } = await countMatches(db, c, q);
+  return { items, total, ...(estimate ? { totalIsEstimate: true } : {}), page: c.page, pageSize: c.pageSize };
+}

@@ -1,0 +1,141 @@
+import type { Knex } from 'knex';
+import {
+  conflict,
+  deriveStatus,
+  isUuid,
+  notFound,
+  uuidv7,
+  type Page,
+  type ProductDraft,
+  type ProductRepository,
+  type ProductSearchCriteria,
+  type SupplierProduct,
+  type UpsertOutcome,
+} from '@dropship/core';
+import { PRODUCT_COLUMNS, toProduct } from '../row-mappers';
+import { deriveStatusSql, draftColumns, listedSql } from './product-sql';
+import { searchProducts } from './postgres-product-search';
+
+/** Supplier catalogs: writes keep `status` derived and `listed` in step with the supplier. */
+export class PostgresProductRepository implements ProductRepository {
+  constructor(private readonly db: Knex) {}
+
+  async create(p: SupplierProduct): Promise<SupplierProduct> {
+    const rows = await this.db('supplier_products')
+      .insert({
+        id: p.id,
+        supplier_id: p.supplierId,
+        ...draftColumns(p),
+        reserved_quantity: p.reservedQuantity,
+        status: deriveStatus(p.discontinued, p.inventoryQuantity, p.reservedQuantity),
+        listed: listedSql(this.db, p.supplierId),
+        created_at: p.createdAt,
+        updated_at: p.updatedAt,
+      })
+      .onConflict()
+      .ignore()
+      .returning(PRODUCT_COLUMNS);
+    if (!rows[0]) throw conflict('CATALOG.DUPLICATE_SKU', 'The supplier already has a product with this SKU.', { sku: p.sku });
+    return toProduct(rows[0]);
+  }
+
+  async findById(id: string, scope?: { supplierId: string }): Promise<SupplierProduct | null> {
+    if (!isUuid(id)) return null;
+    const r = await this.db('supplier_products')
+      .where({ id })
+      .modify((q) => (scope ? q.where({ supplier_id: scope.supplierId }) : q))
+      .first(PRODUCT_COLUMNS);
+    return r ? toProduct(r) : null;
+  }
+
+  async findBySku(supplierId: string, sku: string): Promise<SupplierProduct | null> {
+    if (!isUuid(supplierId)) return null;
+    const r = await this.db('supplier_products').where({ supplier_id: supplierId, sku }).first(PRODUCT_COLUMNS);
+    return r ? toProduct(r) : null;
+  }
+
+  async update(p: SupplierProduct): Promise<SupplierProduct> {
+    if (!isUuid(p.id) || !isUuid(p.supplierId)) throw notFound('CATALOG.PRODUCT_NOT_FOUND', 'Product not found.');
+    const { sku: _sku, ...editable } = draftColumns(p);
+    const rows = await this.db('supplier_products')
+      .where({ id: p.id, supplier_id: p.supplierId })
+      .update({
+        ...editable,
+        status: this.db.raw(deriveStatusSql('?', 'reserved_quantity', '?'), [p.discontinued, p.inventoryQuantity]),
+        updated_at: p.updatedAt,
+      })
+      .returning(PRODUCT_COLUMNS);
+    if (!rows[0]) throw notFound('CATALOG.PRODUCT_NOT_FOUND', 'Product not found.');
+    return toProduct(rows[0]);
+  }
+
+  async upsertMany(supplierId: string, drafts: readonly ProductDraft[], at: Date): Promise<UpsertOutcome> {
+    if (drafts.length === 0) return { created: 0, updated: 0 };
+    const data = drafts.map((d) => ({ id: uuidv7(at.getTime()), ...draftColumns(d), images: d.images }));
+    // One set-based statement: rows arrive as a JSON array, conflicts on (supplier_id, sku) update in place.
+    const result = await this.db.raw(
+      `INSERT INTO supplier_products AS p (id, supplier_id, sku, title, description, wholesale_price_minor, msrp_minor,
+         currency, images, category_slug, weight_grams, shipping_class, inventory_quantity, reserved_quantity,
+         discontinued, status, listed, created_at, updated_at)
+       SELECT d.id, CAST(:supplierId AS uuid), d.sku, d.title, d.description, d.wholesale_price_minor, d.msrp_minor, d.currency,
+         d.images, d.category_slug, d.weight_grams, d.shipping_class, d.inventory_quantity, 0, d.discontinued,
+         ${deriveStatusSql('d.inventory_quantity', '0', 'd.discontinued')}, s.listed, CAST(:at AS timestamptz), CAST(:at AS timestamptz)
+       FROM jsonb_to_recordset(CAST(:data AS jsonb)) AS d(id uuid, sku text, title text, description text,
+         wholesale_price_minor integer, msrp_minor integer, currency text, images jsonb, category_slug text,
+         weight_grams integer, shipping_class text, inventory_quantity integer, discontinued boolean)
+       CROSS JOIN (SELECT coalesce((SELECT status = 'ACTIVE' FROM suppliers WHERE id = CAST(:supplierId AS uuid)), false) AS listed) s
+       ON CONFLICT (supplier_id, sku) DO UPDATE SET
+         title = excluded.title, description = excluded.description,
+         wholesale_price_minor = excluded.wholesale_price_minor, msrp_minor = excluded.msrp_minor,
+         currency = excluded.currency, images = excluded.images, category_slug = excluded.category_slug,
+         weight_grams = excluded.weight_grams, shipping_class = excluded.shipping_class,
+         inventory_quantity = excluded.inventory_quantity, discontinued = excluded.discontinued,
+         status = ${deriveStatusSql('excluded.inventory_quantity', 'p.reserved_quantity', 'excluded.discontinued')},
+         updated_at = excluded.updated_at
+       RETURNING (xmax = 0) AS inserted`,
+      { supplierId, at, data: JSON.stringify(data) },
+    );
+    const rows = result.rows as { inserted: boolean }[];
+    const created = rows.filter((r) => r.inserted).length;
+    return { created, updated: rows.length - created };
+  }
+
+  async setInventory(supplierId: string, productId: string, quantity: number, at: Date): Promise<SupplierProduct | null> {
+    if (!isUuid(productId) || !isUuid(supplierId)) return null;
+    const rows = await this.db('supplier_products')
+      .where({ id: productId, supplier_id: supplierId })
+      .update({ inventory_quantity: quantity, status: this.db.raw(deriveStatusSql('?'), [quantity]), updated_at: at })
+      .returning(PRODUCT_COLUMNS);
+    return rows[0] ? toProduct(rows[0]) : null;
+  }
+
+  async setInventoryBySku(
+    supplierId: string,
+    items: readonly { sku: string; quantity: number }[],
+    at: Date,
+  ): Promise<{ updated: number; unknownSkus: string[] }> {
+    if (items.length === 0) return { updated: 0, unknownSkus: [] };
+    const result = await this.db.raw(
+      `UPDATE supplier_products AS p
+         SET inventory_quantity = d.quantity, status = ${deriveStatusSql('d.quantity', 'p.reserved_quantity', 'p.discontinued')}, updated_at = :at
+       FROM (SELECT DISTINCT ON (sku) sku, quantity FROM jsonb_to_recordset(CAST(:items AS jsonb)) AS x(sku text, quantity integer, ord integer)
+             ORDER BY sku, ord DESC) AS d
+       WHERE p.supplier_id = :supplierId AND p.sku = d.sku
+       RETURNING p.sku`,
+      { at, supplierId, items: JSON.stringify(items.map((i, ord) => ({ ...i, ord }))) },
+    );
+    const found = new Set((result.rows as { sku: string }[]).map((r) => r.sku));
+    const unknownSkus = [...new Set(items.map((i) => i.sku))].filter((s) => !found.has(s));
+    return { updated: found.size, unknownSkus };
+  }
+
+  async search(criteria: ProductSearchCriteria): Promise<Page<SupplierProduct>> {
+    return searchProducts(this.db, criteria);
+  }
+
+  async countBySupplier(supplierId: string): Promise<number> {
+    if (!isUuid(supplierId)) return 0;
+    const r = await this.db('supplier_products').where({ supplier_id: supplierId }).count<{ n: number }[]>({ n: '*' });
+    return Number(r[0]?.n ?? 0);
+  }
+}
