@@ -1,1 +1,3 @@
-export {};
+export * from './spreadsheet.types';
+export * from './detect-format';
+export * from './read-spreadsheet';
