@@ -1,1 +1,4 @@
-export {};
+export * from './operation';
+export * from './operations';
+export * from './openapi';
+export * as schemas from './schemas/index';

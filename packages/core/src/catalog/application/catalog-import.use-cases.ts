@@ -1,4 +1,4 @@
-import { forbidden, notFound, validationError, type DomainError } from '../../shared/domain-error';
+import { forbidden, isDomainError, notFound, validationError, type DomainError } from '../../shared/domain-error';
 import { err, ok, type Result } from '../../shared/result';
 import { uuidv7 } from '../../shared/ids';
 import type { Actor } from '../../shared/actor';
@@ -8,7 +8,7 @@ import type { UnitOfWork } from '../../ports/unit-of-work.port';
 import { MAX_IMPORT_ROWS, MAX_REPORTED_ROW_ERRORS, type Job, type RowError } from '../import-job.entity';
 import { IMPORT_FIELDS, parseImportRow, resolveMapping, type Cell, type ColumnMapping, type ResolvedMapping } from '../import-mapping';
 import type { ProductDraft } from '../product.entity';
-import { STOCK_CHANGED_TOPIC, supplierOf } from './catalog.use-cases';
+import { supplierOf } from './catalog.use-cases';
 
 export const IMPORT_REQUESTED_TOPIC = 'catalog.import.requested';
 export type SpreadsheetFormat = 'csv' | 'xlsx';
@@ -145,14 +145,7 @@ export class CatalogImportService {
 
   private async upsert(supplierId: string, drafts: ProductDraft[]) {
     const now = this.d.clock.now();
-    return this.d.uow.run(async (repos) => {
-      const r = await repos.products.upsertMany(supplierId, drafts, now);
-      await repos.outbox.enqueue(
-        [{ id: uuidv7(), topic: STOCK_CHANGED_TOPIC, payload: { supplierId, items: drafts.map((x) => ({ sku: x.sku, quantity: x.inventoryQuantity })), at: now.toISOString() }, headers: {} }],
-        now,
-      );
-      return r;
-    });
+    return this.d.repos.products.upsertMany(supplierId, drafts, now);
   }
 
   /** Category slugs and names (lower-cased, slugified) → canonical slug. */
@@ -172,9 +165,9 @@ export class CatalogImportService {
 }
 
 const jobNotFound = () => notFound('JOB.NOT_FOUND', 'No such job.');
-const isReadError = (e: unknown): boolean => e instanceof Error && /^Spreadsheet/.test(e.name);
+/** Readers report unreadable or oversized files as DomainErrors with an `IMPORT.*` code. */
+const isReadError = (e: unknown): boolean => isDomainError(e) && e.code.startsWith('IMPORT.');
 function readFailure(e: unknown): string {
-  if (e instanceof Error && e.name === 'SpreadsheetTooLarge') return `The file has more than ${MAX_IMPORT_ROWS} data rows; split it into smaller files.`;
-  if (e instanceof Error) return `The file could not be read: ${e.message}`;
-  return 'The file could not be read.';
+  if (isReadError(e)) return (e as Error).message;
+  return `The file could not be read: ${e instanceof Error ? e.message : String(e)}`;
 }

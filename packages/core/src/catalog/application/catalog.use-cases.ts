@@ -15,9 +15,6 @@ export interface CatalogDeps {
   readonly clock: Clock;
 }
 
-/** Topic published (through the outbox) whenever a supplier's stock figure changes. */
-export const STOCK_CHANGED_TOPIC = 'inventory.stock.changed';
-
 /** A supplier's own catalog: create, edit, stock updates; and the public catalog search. */
 export class CatalogService {
   constructor(private readonly d: CatalogDeps) {}
@@ -79,16 +76,12 @@ export class CatalogService {
     return p ? ok(p) : err(productNotFound());
   }
 
-  /** Sets on-hand stock of one product and records the change for inventory sync. */
+  /** Sets on-hand stock of one product (the supplier's real figure). */
   async setInventory(actor: Actor, id: string, quantity: number): Promise<Result<SupplierProduct, DomainError>> {
     const supplierId = supplierOf(actor);
     if (!supplierId) return err(noSupplier());
     const now = this.d.clock.now();
-    const saved = await this.d.uow.run(async (repos) => {
-      const p = await repos.products.setInventory(supplierId, id, quantity, now);
-      if (p) await this.stockChanged(repos, supplierId, [{ productId: p.id, sku: p.sku, quantity }], now);
-      return p;
-    });
+    const saved = await this.d.repos.products.setInventory(supplierId, id, quantity, now);
     return saved ? ok(saved) : err(productNotFound());
   }
 
@@ -102,15 +95,7 @@ export class CatalogService {
       return err(validationError('CATALOG.DUPLICATE_SKU_IN_REQUEST', 'Each SKU may appear once.', dupes.map((s) => ({ path: '/items', message: `SKU ${s} appears more than once` }))));
     }
     const now = this.d.clock.now();
-    return ok(
-      await this.d.uow.run(async (repos) => {
-        const r = await repos.products.setInventoryBySku(supplierId, items, now);
-        const unknown = new Set(r.unknownSkus);
-        const changed = items.filter((i) => !unknown.has(i.sku)).map((i) => ({ sku: i.sku, quantity: i.quantity }));
-        if (changed.length) await this.stockChanged(repos, supplierId, changed, now);
-        return r;
-      }),
-    );
+    return ok(await this.d.repos.products.setInventoryBySku(supplierId, items, now));
   }
 
   /** The caller's catalog (all statuses, real stock). */
@@ -127,10 +112,6 @@ export class CatalogService {
       supplierStatus: 'ACTIVE',
       status: criteria.inStock ? ['ACTIVE'] : ['ACTIVE', 'OUT_OF_STOCK'],
     });
-  }
-
-  private async stockChanged(repos: Repositories, supplierId: string, items: readonly { productId?: string; sku: string; quantity: number }[], at: Date) {
-    await repos.outbox.enqueue([{ id: uuidv7(), topic: STOCK_CHANGED_TOPIC, payload: { supplierId, items, at: at.toISOString() }, headers: {} }], at);
   }
 
   private async checkCategory(slug: string | null | undefined): Promise<DomainError | null> {

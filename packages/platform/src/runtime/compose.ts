@@ -1,0 +1,131 @@
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import {
+  AccountsService,
+  CatalogImportService,
+  CatalogService,
+  OnboardingService,
+  systemClock,
+  type Clock,
+  type MessageBus,
+  type Persistence,
+  type SpreadsheetReader,
+  type PasswordHasher,
+  type TokenService,
+} from '@dropship/core';
+import type { AdapterContext, PortName, PortTypes } from '@dropship/adapter-sdk';
+import { loadConfig, type PlatformConfig } from '../config/config';
+import { loadAdapters, type LoadedAdapter } from '../adapters/load-adapters';
+import { SupplierIntegrationRegistry } from '../adapters/integration-registry';
+import { createSecretBox, loadSecretKeys, ScryptPasswordHasher, createTokenService, type RotatingSecretBox } from '../crypto/index';
+import { readSpreadsheet } from '../files/index';
+import { createLogger, type Logger } from './logger';
+import { Lifecycle } from './lifecycle';
+import { OutboxRelay } from './outbox-relay';
+import { TOKENS } from './tokens';
+
+export interface PlatformServices {
+  readonly accounts: AccountsService;
+  readonly onboarding: OnboardingService;
+  readonly catalog: CatalogService;
+  readonly imports: CatalogImportService;
+}
+
+/** Everything an app needs, wired once. Nothing is started: apps add their components, then `lifecycle.start()`. */
+export interface Platform {
+  readonly config: PlatformConfig;
+  readonly env: NodeJS.ProcessEnv;
+  readonly logger: Logger;
+  readonly container: Container;
+  readonly lifecycle: Lifecycle;
+  readonly adapters: readonly LoadedAdapter[];
+  readonly persistence: Persistence;
+  readonly bus: MessageBus;
+  readonly secrets: RotatingSecretBox;
+  readonly integrations: SupplierIntegrationRegistry;
+  readonly relay: OutboxRelay;
+  readonly clock: Clock;
+  readonly services: PlatformServices;
+}
+
+export interface ComposeOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Replaces parts of the configuration read from env (tests). */
+  readonly config?: Partial<PlatformConfig>;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly importer?: (specifier: string) => Promise<unknown>;
+  /** Lower scrypt cost for tests; production uses the OWASP parameters. */
+  readonly passwordHasher?: ScryptPasswordHasher;
+}
+
+/** The composition root: config → adapters → container. The only place inversify is used. */
+export async function composePlatform(opts: ComposeOptions = {}): Promise<Platform> {
+  const env = opts.env ?? process.env;
+  const config: PlatformConfig = { ...loadConfig(env), ...opts.config };
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+  const secrets = createSecretBox(loadSecretKeys(env, config.dataDir, { embedded: config.embedded }));
+  const context = (id: string): AdapterContext => ({
+    id,
+    logger: logger.child({ adapter: id }),
+    clock,
+    dataDir: config.dataDir,
+    secrets,
+    allowPrivateUrls: config.allowPrivateUrls,
+  });
+  const adapters = await loadAdapters(config.adapters, { allow: config.allow, env, context, importer: opts.importer });
+  const persistence = single(adapters, 'persistence');
+  const bus = single(adapters, 'bus');
+  const integrations = new SupplierIntegrationRegistry(adapters.map((a) => a.manifest));
+  const lifecycle = new Lifecycle(logger);
+  for (const a of adapters) {
+    lifecycle.add({ name: `adapter:${a.config.id}`, start: () => a.instance.init?.() ?? Promise.resolve(), stop: () => a.instance.dispose?.() ?? Promise.resolve() });
+  }
+  const relay = new OutboxRelay(persistence.repos.outbox, bus, clock, logger.child({ component: 'outbox-relay' }));
+
+  const c = new Container();
+  c.bind(TOKENS.Config).toConstantValue(config);
+  c.bind(TOKENS.Env).toConstantValue(env);
+  c.bind(TOKENS.Logger).toConstantValue(logger);
+  c.bind(TOKENS.Clock).toConstantValue(clock);
+  c.bind(TOKENS.Adapters).toConstantValue(adapters);
+  c.bind(TOKENS.Persistence).toConstantValue(persistence);
+  c.bind(TOKENS.Bus).toConstantValue(bus);
+  c.bind(TOKENS.SecretBox).toConstantValue(secrets);
+  c.bind(TOKENS.Integrations).toConstantValue(integrations);
+  c.bind(TOKENS.Lifecycle).toConstantValue(lifecycle);
+  c.bind(TOKENS.PasswordHasher).toConstantValue(opts.passwordHasher ?? new ScryptPasswordHasher());
+  c.bind(TOKENS.TokenService).toConstantValue(createTokenService());
+  c.bind<SpreadsheetReader>(TOKENS.SpreadsheetReader).toConstantValue((bytes, format, o) => readSpreadsheet(bytes, format, o));
+  c.bind(TOKENS.Accounts)
+    .toResolvedValue((p: Persistence, hasher: PasswordHasher, tokens: TokenService, clk: Clock) => new AccountsService({ repos: p.repos, uow: p.uow, hasher, tokens, clock: clk }), [TOKENS.Persistence, TOKENS.PasswordHasher, TOKENS.TokenService, TOKENS.Clock])
+    .inSingletonScope();
+  c.bind(TOKENS.Onboarding)
+    .toResolvedValue((p: Persistence, clk: Clock, integ: SupplierIntegrationRegistry) => new OnboardingService({ repos: p.repos, uow: p.uow, clock: clk, integrations: integ }), [TOKENS.Persistence, TOKENS.Clock, TOKENS.Integrations])
+    .inSingletonScope();
+  c.bind(TOKENS.Catalog)
+    .toResolvedValue((p: Persistence, clk: Clock) => new CatalogService({ repos: p.repos, uow: p.uow, clock: clk }), [TOKENS.Persistence, TOKENS.Clock])
+    .inSingletonScope();
+  c.bind(TOKENS.CatalogImport)
+    .toResolvedValue((p: Persistence, clk: Clock, read: SpreadsheetReader) => new CatalogImportService({ repos: p.repos, uow: p.uow, clock: clk, read }), [TOKENS.Persistence, TOKENS.Clock, TOKENS.SpreadsheetReader])
+    .inSingletonScope();
+
+  const services: PlatformServices = {
+    accounts: c.get<AccountsService>(TOKENS.Accounts),
+    onboarding: c.get<OnboardingService>(TOKENS.Onboarding),
+    catalog: c.get<CatalogService>(TOKENS.Catalog),
+    imports: c.get<CatalogImportService>(TOKENS.CatalogImport),
+  };
+  return { config, env, logger, container: c, lifecycle, adapters, persistence, bus, secrets, integrations, relay, clock, services };
+}
+
+/** The one adapter providing `port`; configuration with none or several is an error naming them. */
+function single<P extends PortName>(adapters: readonly LoadedAdapter[], port: P): PortTypes[P] {
+  const found = adapters.filter((a) => a.instance.ports[port]);
+  if (found.length !== 1) {
+    const ids = found.map((a) => a.config.id).join(', ') || 'none';
+    throw new Error(`exactly one adapter must provide "${port}"; configured: ${ids}`);
+  }
+  return found[0]!.instance.ports[port] as PortTypes[P];
+}

@@ -1,0 +1,21 @@
+/** Container tokens. `Symbol.for` so identity survives duplicate module copies. */
+export const TOKENS = {
+  Config: Symbol.for('dropship/config'),
+  Env: Symbol.for('dropship/env'),
+  Logger: Symbol.for('dropship/logger'),
+  Clock: Symbol.for('dropship/clock'),
+  Adapters: Symbol.for('dropship/adapters'),
+  Persistence: Symbol.for('dropship/persistence'),
+  Bus: Symbol.for('dropship/bus'),
+  PasswordHasher: Symbol.for('dropship/password-hasher'),
+  TokenService: Symbol.for('dropship/token-service'),
+  SecretBox: Symbol.for('dropship/secret-box'),
+  Integrations: Symbol.for('dropship/integrations'),
+  SpreadsheetReader: Symbol.for('dropship/spreadsheet-reader'),
+  Accounts: Symbol.for('dropship/accounts-service'),
+  Onboarding: Symbol.for('dropship/onboarding-service'),
+  Catalog: Symbol.for('dropship/catalog-service'),
+  CatalogImport: Symbol.for('dropship/catalog-import-service'),
+  Lifecycle: Symbol.for('dropship/lifecycle'),
+  Metrics: Symbol.for('dropship/metrics'),
+} as const;
