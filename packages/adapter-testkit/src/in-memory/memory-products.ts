@@ -77,8 +77,12 @@ export function memoryProducts(exec: Exec, clock: Clock): ProductRepository {
         let updated = 0;
         for (const item of items) {
           const p = bySku(s, supplierId, item.sku);
-          if (!p) unknownSkus.push(item.sku);
-          else (setStock(s, p, item.quantity, at), updated++);
+          if (!p) {
+            unknownSkus.push(item.sku);
+            continue;
+          }
+          setStock(s, p, item.quantity, at);
+          updated++;
         }
         return { updated, unknownSkus };
       }),

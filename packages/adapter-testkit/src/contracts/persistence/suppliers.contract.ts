@@ -52,6 +52,17 @@ export function describeSuppliersContract(opts: PersistenceContractOptions): voi
       expect((await db().repos.suppliers.findById(supplier.id))?.companyName).toBe('Renamed Co');
     });
 
+    it('lets exactly one of two concurrent updates with the same expected version win', async () => {
+      const supplier = await givenSupplier(db().repos);
+      const results = await Promise.all([
+        db().repos.suppliers.update({ ...supplier, companyName: 'First Writer' }, supplier.version),
+        db().repos.suppliers.update({ ...supplier, companyName: 'Second Writer' }, supplier.version),
+      ]);
+      const winners = results.filter((r) => r !== null);
+      expect(winners).toHaveLength(1);
+      expect(await db().repos.suppliers.findById(supplier.id)).toEqual(winners[0]);
+    });
+
     it('lists by status, text, business type and category with product counts and totals', async () => {
       const word = uniqueWord();
       const category = uniqueWord('cat');

@@ -69,6 +69,15 @@ export function describeUnitOfWorkContract(opts: PersistenceContractOptions): vo
       expect(await db().repos.outbox.pendingCount()).toBe(pendingBefore);
     });
 
+    it('hands out copies: mutating a returned or passed-in object never changes the stored row', async () => {
+      const user = aUser();
+      await db().repos.users.create(user);
+      (user as { name: string }).name = 'Mutated after create';
+      const read = await db().repos.users.findById(user.id);
+      (read as { name: string } | null)!.name = 'Mutated after read';
+      expect((await db().repos.users.findById(user.id))?.name).toBe('Test User');
+    });
+
     it('rolls back an update of an existing row', async () => {
       const user = await db().repos.users.create(aUser());
       await expect(
