@@ -16,7 +16,8 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
-async function inflatedCrc(data: Buffer): Promise<{ crc: number; size: number }> {
+/** Stops as soon as the output exceeds the declared size, so a lying header cannot make us inflate a bomb. */
+async function inflatedCrc(data: Buffer, declared: number): Promise<{ crc: number; size: number }> {
   const inflate = createInflateRaw();
   inflate.end(data);
   let crc = 0;
@@ -24,7 +25,7 @@ async function inflatedCrc(data: Buffer): Promise<{ crc: number; size: number }>
   for await (const chunk of inflate as AsyncIterable<Buffer>) {
     crc = crc32(chunk, crc);
     size += chunk.length;
-    if (size > MAX_UNPACKED_BYTES) {
+    if (size > declared) {
       inflate.destroy();
       break;
     }
@@ -64,7 +65,7 @@ export async function checkZipIntegrity(buf: Buffer): Promise<ZipProblem> {
     if (method === 0) actual = { crc: crc32(data), size: data.length };
     else if (method === 8) {
       try {
-        actual = await inflatedCrc(data);
+        actual = await inflatedCrc(data, size);
       } catch {
         return 'an archive entry does not decompress';
       }
