@@ -15,6 +15,7 @@ export function describeSuppliersContract(opts: PersistenceContractOptions): voi
         minOrderValue: money(2500, 'EUR'),
         shippingMethods: [{ carrier: 'UPS', service: 'Ground', days: 3 }],
         verificationDocuments: [{ type: 'TAX_ID', reference: 'DE123' }],
+        integration: { adapter: 'supplier-http', options: { baseUrl: 'https://api.example.test', token: 'secret-token', retries: 3 } },
       });
       expect(await db().repos.suppliers.create(supplier)).toEqual(supplier);
       expect(await db().repos.suppliers.findById(supplier.id)).toEqual(supplier);
