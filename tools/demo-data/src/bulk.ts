@@ -1,6 +1,6 @@
 import type { ShippingClass } from '@dropship/core';
 import { composeProduct, imageUrls } from './compose';
-import { mixSeed, Rng, type Weighted } from './prng';
+import { mixSeed2, Rng, type Weighted } from './prng';
 import { formatSku, supplierLineWeights } from './products';
 import { SUPPLIER_PROFILES } from './suppliers';
 import type { ProductLine } from './vocabularies';
@@ -23,20 +23,26 @@ export interface BulkProductRow {
 
 const PROFILE_WEIGHTS: readonly Weighted<ProductLine>[][] = SUPPLIER_PROFILES.map((p) => supplierLineWeights(p.categories));
 
+const CODES: string[] = [];
+
 /**
  * SKU prefix of a bulk supplier: the curated profile's code for the first 20, then the code of
  * profile `i % 20` with a numeric suffix, so prefixes are unique for any supplier count.
  */
 export function bulkSupplierCode(supplierIndex: number): string {
+  const cached = CODES[supplierIndex];
+  if (cached !== undefined) return cached;
   const profile = SUPPLIER_PROFILES[supplierIndex % SUPPLIER_PROFILES.length]!;
   const round = Math.floor(supplierIndex / SUPPLIER_PROFILES.length);
-  return round === 0 ? profile.code : `${profile.code}${round}`;
+  const code = round === 0 ? profile.code : `${profile.code}${round}`;
+  if (supplierIndex < 1_000_000) CODES[supplierIndex] = code;
+  return code;
 }
 
 /** Row `index` of the bulk dataset; depends only on (seed, index, suppliersCount). Supplier = index mod suppliersCount. */
 export function generateProductRow(seed: number, index: number, suppliersCount: number): BulkProductRow {
   const supplierIndex = index % suppliersCount;
-  const rng = new Rng(mixSeed(seed, index));
+  const rng = new Rng(mixSeed2(seed, index));
   const line = rng.weighted(PROFILE_WEIGHTS[supplierIndex % PROFILE_WEIGHTS.length]!);
   const p = composeProduct(line, rng);
   const sku = formatSku(bulkSupplierCode(supplierIndex), line.code, index, 7);

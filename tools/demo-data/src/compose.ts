@@ -24,6 +24,8 @@ function compile(template: string): Template {
 function render(t: Template, values: readonly string[]): string {
   let out = '';
   for (const p of t) out += typeof p === 'number' ? values[p] : p;
+  // Flatten the rope now: a flat string is one small heap object instead of a tree of cons cells.
+  out.charCodeAt(0);
   return out;
 }
 
@@ -52,6 +54,8 @@ interface CompiledLine {
   readonly proseNouns: readonly string[];
   readonly proseAdjectives: readonly string[];
   readonly proseMaterials: readonly string[];
+  /** Rendered description sentences by (template, adjective, material, noun): shared strings, less garbage. */
+  readonly sentences: Map<number, string>;
 }
 
 const COMPILED = new WeakMap<ProductLine, CompiledLine>();
@@ -65,6 +69,7 @@ function compiled(line: ProductLine): CompiledLine {
       proseNouns: line.nouns.map(prose),
       proseAdjectives: line.adjectives.map(prose),
       proseMaterials: line.materials.map(prose),
+      sentences: new Map(),
     };
     COMPILED.set(line, c);
   }
@@ -87,68 +92,83 @@ export interface ComposedProduct {
 
 const idx = (rng: Rng, n: number): number => Math.floor(rng.next() * n);
 
-/** Builds a title from a line's vocabulary. */
-export function composeTitle(line: ProductLine, rng: Rng): { title: string; picks: readonly number[] } {
+// Scratch buffers reused across calls (generation is synchronous), so a row allocates only its strings.
+const PICKS = new Int32Array(5);
+const VALUES: string[] = ['', '', '', '', ''];
+
+/**
+ * Builds a title from a line's vocabulary. The word choices are remembered until the next call,
+ * so `composeProduct(line, rng, title)` right after it describes the same product.
+ */
+export function composeTitle(line: ProductLine, rng: Rng): string {
   const c = compiled(line);
-  const picks = [
-    idx(rng, line.adjectives.length),
-    idx(rng, line.materials.length),
-    idx(rng, line.nouns.length),
-    idx(rng, line.specs.length),
-    idx(rng, line.variants.length),
-  ];
-  const values = [line.adjectives[picks[0]!]!, line.materials[picks[1]!]!, line.nouns[picks[2]!]!, line.specs[picks[3]!]!, line.variants[picks[4]!]!];
-  const title = render(c.patterns[idx(rng, c.patterns.length)]!, values);
-  return { title, picks };
+  VALUES[ADJ] = line.adjectives[(PICKS[ADJ] = idx(rng, line.adjectives.length))]!;
+  VALUES[MATERIAL] = line.materials[(PICKS[MATERIAL] = idx(rng, line.materials.length))]!;
+  VALUES[NOUN] = line.nouns[(PICKS[NOUN] = idx(rng, line.nouns.length))]!;
+  VALUES[SPEC] = line.specs[(PICKS[SPEC] = idx(rng, line.specs.length))]!;
+  VALUES[VARIANT] = line.variants[(PICKS[VARIANT] = idx(rng, line.variants.length))]!;
+  return render(c.patterns[idx(rng, c.patterns.length)]!, VALUES);
 }
 
-function composeDescription(line: ProductLine, picks: readonly number[], rng: Rng): string {
-  const c = compiled(line);
-  const values = [c.proseAdjectives[picks[0]!]!, c.proseMaterials[picks[1]!]!, c.proseNouns[picks[2]!]!, '', ''];
-  let text = render(INTROS[idx(rng, INTROS.length)]!, values);
+/** A description sentence for the current picks; template ids below 100 are intros, above are features. */
+function sentence(c: CompiledLine, templateId: number): string {
+  const key = ((templateId * 64 + PICKS[ADJ]!) * 64 + PICKS[MATERIAL]!) * 64 + PICKS[NOUN]!;
+  let text = c.sentences.get(key);
+  if (text === undefined) {
+    VALUES[ADJ] = c.proseAdjectives[PICKS[ADJ]!]!;
+    VALUES[MATERIAL] = c.proseMaterials[PICKS[MATERIAL]!]!;
+    VALUES[NOUN] = c.proseNouns[PICKS[NOUN]!]!;
+    text = render(templateId < 100 ? INTROS[templateId]! : c.features[templateId - 100]!, VALUES);
+    c.sentences.set(key, text);
+  }
+  return text;
+}
+
+function composeDescription(c: CompiledLine, rng: Rng): string {
+  let text = sentence(c, idx(rng, INTROS.length));
   const first = idx(rng, c.features.length);
-  text += ' ' + render(c.features[first]!, values);
+  text += ' ' + sentence(c, 100 + first);
   if (rng.next() < 0.6) {
     const second = (first + 1 + idx(rng, c.features.length - 1)) % c.features.length;
-    text += ' ' + render(c.features[second]!, values);
+    text += ' ' + sentence(c, 100 + second);
   }
   if (rng.next() < 0.5) text += ' ' + CLOSERS[idx(rng, CLOSERS.length)]!;
   return text;
 }
 
-/** Wholesale price (log-uniform in the line's range, in 5-cent steps) and an MSRP of 1.8–3× ending in .99. */
-function prices(line: ProductLine, rng: Rng): [number, number] {
-  const [lo, hi] = line.priceMinor;
-  const raw = lo * Math.pow(hi / lo, rng.next());
-  const wholesale = Math.max(100, Math.round(raw / 5) * 5);
-  const factor = 1.8 + rng.next() * 1.2;
-  const msrp = Math.max(wholesale, Math.ceil((wholesale * factor) / 100) * 100 - 1);
-  return [wholesale, msrp];
-}
-
-/** Stock: ~5 % out of stock, ~1.5 % discontinued, most 1–500, a few deep-stock lines. */
-function stock(rng: Rng): [number, boolean] {
-  const r = rng.next();
-  if (r < 0.015) return [Math.floor(rng.next() * 40), true];
-  if (r < 0.065) return [0, false];
-  if (r < 0.92) return [1 + Math.floor(499 * Math.pow(rng.next(), 1.4)), false];
-  return [500 + Math.floor(rng.next() * 2500), false];
-}
-
 const IMAGE_COUNTS = [1, 2, 2, 3, 3, 3, 4, 4] as const;
 
-/** Composes every generated field of one product of `line`, consuming `rng`. */
-export function composeProduct(line: ProductLine, rng: Rng, titled?: { title: string; picks: readonly number[] }): ComposedProduct {
-  const { title, picks } = titled ?? composeTitle(line, rng);
-  const description = composeDescription(line, picks, rng);
-  const [wholesalePriceMinor, msrpMinor] = prices(line, rng);
-  const [lo, hi] = line.weightGrams;
-  const weightGrams = Math.max(1, Math.round((lo + rng.next() * (hi - lo)) / 5) * 5);
-  const noun = line.nouns[picks[2]!]!;
+/**
+ * Composes every generated field of one product of `line`, consuming `rng`. Pass `title` only when
+ * it was just produced by `composeTitle(line, rng)`. Prices: wholesale log-uniform in the line's
+ * range (5-cent steps), MSRP 1.8–3× ending in .99. Stock: ~5 % out of stock, ~1.5 % discontinued,
+ * most 1–500, a few deep-stock lines.
+ */
+export function composeProduct(line: ProductLine, rng: Rng, title?: string): ComposedProduct {
+  const c = compiled(line);
+  const finalTitle = title ?? composeTitle(line, rng);
+  const noun = line.nouns[PICKS[NOUN]!]!;
+  const description = composeDescription(c, rng);
+
+  const [lo, hi] = line.priceMinor;
+  const wholesalePriceMinor = Math.max(100, Math.round((lo * Math.pow(hi / lo, rng.next())) / 5) * 5);
+  const msrpMinor = Math.max(wholesalePriceMinor, Math.ceil((wholesalePriceMinor * (1.8 + rng.next() * 1.2)) / 100) * 100 - 1);
+
+  const [wlo, whi] = line.weightGrams;
+  const weightGrams = Math.max(1, Math.round((wlo + rng.next() * (whi - wlo)) / 5) * 5);
   const shippingClass = weightGrams >= 10_000 ? 'OVERSIZED' : (line.nounClasses?.[noun] ?? line.shippingClass);
-  const [inventoryQuantity, discontinued] = stock(rng);
+
+  const r = rng.next();
+  const discontinued = r < 0.015;
+  const inventoryQuantity = discontinued
+    ? Math.floor(rng.next() * 40)
+    : r < 0.065
+      ? 0
+      : r < 0.92
+        ? 1 + Math.floor(499 * Math.pow(rng.next(), 1.4))
+        : 500 + Math.floor(rng.next() * 2500);
   const imageCount = IMAGE_COUNTS[idx(rng, IMAGE_COUNTS.length)]!;
-  return { title, description, categorySlug: line.categorySlug, wholesalePriceMinor, msrpMinor, weightGrams, shippingClass, inventoryQuantity, discontinued, imageCount };
+  return { title: finalTitle, description, categorySlug: line.categorySlug, wholesalePriceMinor, msrpMinor, weightGrams, shippingClass, inventoryQuantity, discontinued, imageCount };
 }
 
 /** 1–4 picsum image URLs seeded by the SKU (nothing is downloaded). */

@@ -1,4 +1,4 @@
-export { Rng, createRng, hashString, mixSeed, type Weighted } from './prng';
+export { Rng, createRng, hashString, mixSeed, mixSeed2, type Weighted } from './prng';
 export { CATEGORIES, LEAF_CATEGORY_SLUGS, categoryBySlug } from './categories';
 export { SUPPLIER_PROFILES, type SupplierProfile } from './suppliers';
 export { generateCatalog, formatSku } from './products';

@@ -15,6 +15,25 @@ export function mixSeed(...parts: readonly number[]): number {
   return h >>> 0;
 }
 
+/** `mixSeed(a, b)` without the rest-argument array, for per-row seeding in hot loops. */
+export function mixSeed2(a: number, b: number): number {
+  let h = 0x9e3779b9;
+  let k = Math.imul(a | 0, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
+  k = Math.imul(b | 0, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** FNV-1a hash of a string, for turning names and slugs into seeds. */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;

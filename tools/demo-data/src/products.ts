@@ -30,13 +30,13 @@ export function generateCatalog(profile: SupplierProfile, count: number, seed: n
   const drafts: ProductDraft[] = [];
   for (let n = 1; n <= count; n++) {
     let line = rng.weighted(weights);
-    let titled = composeTitle(line, rng);
-    for (let attempt = 0; attempt < 10 && titles.has(titled.title); attempt++) {
+    let title = composeTitle(line, rng);
+    for (let attempt = 0; attempt < 10 && titles.has(title); attempt++) {
       line = rng.weighted(weights);
-      titled = composeTitle(line, rng);
+      title = composeTitle(line, rng);
     }
-    titles.add(titled.title);
-    const p = composeProduct(line, rng, titled);
+    titles.add(title);
+    const p = composeProduct(line, rng, title);
     const sku = formatSku(profile.code, line.code, n);
     drafts.push({
       sku,
