@@ -30,6 +30,19 @@ describe('readSpreadsheet (xlsx)', () => {
     ]);
   });
 
+  it('reads the worksheet shown as the first tab, not the first one stored', async () => {
+    const wb = new ExcelJS.Workbook();
+    const stored = wb.addWorksheet('Stored first');
+    stored.addRow(['wrong sheet']);
+    const shown = wb.addWorksheet('Shown first');
+    shown.addRow(['right sheet']);
+    // exceljs writes workbook.xml's <sheets> in orderNo order: the tab order users see.
+    Object.assign(shown, { orderNo: 0 });
+    Object.assign(stored, { orderNo: 1 });
+    const rows = await collect(readSpreadsheet(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx'));
+    expect(rows).toEqual([{ rowNumber: 1, cells: ['right sheet'] }]);
+  });
+
   it('reduces exceljs value shapes to plain cells', () => {
     expect(plainCell({ richText: [{ text: 'a' }, { text: 'b' }] })).toBe('ab');
     expect(plainCell({ text: { richText: [{ text: 'rt' }] }, hyperlink: 'https://x' })).toBe('rt');

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { checkZipIntegrity } from './zip-integrity';
+import { firstSheetChunks } from './xlsx-entry-order';
+import { verifyZip } from './zip-integrity';
 import { SpreadsheetUnreadable, type SpreadsheetCell, type SpreadsheetRow } from './spreadsheet.types';
 
 /** Reduces exceljs cell values (rich text, hyperlinks, formulas, errors) to the plain value a user sees. */
@@ -24,9 +25,12 @@ const unreadable = (cause?: unknown, why = 'it is damaged or not an .xlsx workbo
 /** Rows of the first worksheet, read with exceljs's streaming reader so the sheet is never materialised. */
 export async function* xlsxRows(input: Uint8Array): AsyncGenerator<SpreadsheetRow> {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const problem = await checkZipIntegrity(bytes);
-  if (problem) throw unreadable(undefined, problem);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const zip = await verifyZip(bytes);
+  if ('problem' in zip) throw unreadable(undefined, zip.problem);
+  // zip64 (over 4 GiB; Excel never writes it) goes to exceljs unchanged; everything else in the order it streams best.
+  const chunks = zip.entries ? firstSheetChunks(bytes, zip.entries, zip.centralOffset) : [bytes];
+  if (!chunks) throw unreadable(undefined, 'it contains no worksheet');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell dates from plain numbers
