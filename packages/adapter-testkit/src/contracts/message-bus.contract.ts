@@ -259,6 +259,7 @@ export function describeMessageBusContract(opts: MessageBusContractOptions): voi
       let confirmedAfterRestart = 0;
       let phase = 'before' as 'before' | 'restarting' | 'after';
       let abandoned = false;
+      const failures: unknown[] = [];
       const publisher = (async () => {
         while (!abandoned && (phase !== 'after' || confirmedAfterRestart < 100)) {
           const m = msg(`${t}.chaos`);
@@ -266,7 +267,8 @@ export function describeMessageBusContract(opts: MessageBusContractOptions): voi
             await bus.publish(m);
             confirmed.push(m.id);
             if (phase === 'after') confirmedAfterRestart++;
-          } catch {
+          } catch (e) {
+            failures.push(e);
             await sleep(50); // unavailable or in doubt: not confirmed, so not promised
           }
         }
@@ -283,8 +285,11 @@ export function describeMessageBusContract(opts: MessageBusContractOptions): voi
         abandoned = true;
       }
       const lost = confirmed.filter((id) => !seen.has(id));
+      console.info(`[${opts.name}] restart: ${confirmed.length} confirmed, ${failures.length} failed publishes, ${lost.length} lost`);
       expect(lost).toEqual([]);
       expect(confirmedAfterRestart).toBeGreaterThanOrEqual(100);
+      // While the broker is away, publish fails fast and says a retry may help.
+      for (const e of failures) expect(e).toMatchObject({ name: 'AdapterError', retryable: true });
     }, 180_000);
   });
 }
