@@ -53,7 +53,6 @@ interface CompiledLine {
   readonly features: readonly Template[];
   readonly proseNouns: readonly string[];
   readonly proseAdjectives: readonly string[];
-  readonly proseMaterials: readonly string[];
   /** Rendered description sentences by (template, adjective, material, noun): shared strings, less garbage. */
   readonly sentences: Map<number, string>;
 }
@@ -68,7 +67,6 @@ function compiled(line: ProductLine): CompiledLine {
       features: line.features.map(compile),
       proseNouns: line.nouns.map(prose),
       proseAdjectives: line.adjectives.map(prose),
-      proseMaterials: line.materials.map(prose),
       sentences: new Map(),
     };
     COMPILED.set(line, c);
@@ -102,35 +100,38 @@ const VALUES: string[] = ['', '', '', '', ''];
  */
 export function composeTitle(line: ProductLine, rng: Rng): string {
   const c = compiled(line);
+  const noun = (VALUES[NOUN] = line.nouns[(PICKS[NOUN] = idx(rng, line.nouns.length))]!);
   VALUES[ADJ] = line.adjectives[(PICKS[ADJ] = idx(rng, line.adjectives.length))]!;
-  VALUES[MATERIAL] = line.materials[(PICKS[MATERIAL] = idx(rng, line.materials.length))]!;
-  VALUES[NOUN] = line.nouns[(PICKS[NOUN] = idx(rng, line.nouns.length))]!;
-  VALUES[SPEC] = line.specs[(PICKS[SPEC] = idx(rng, line.specs.length))]!;
+  const materials = line.nounMaterials?.[noun] ?? line.materials;
+  VALUES[MATERIAL] = materials[(PICKS[MATERIAL] = idx(rng, materials.length))]!;
+  const specs = line.nounSpecs?.[noun] ?? line.specs;
+  VALUES[SPEC] = specs[(PICKS[SPEC] = idx(rng, specs.length))]!;
   VALUES[VARIANT] = line.variants[(PICKS[VARIANT] = idx(rng, line.variants.length))]!;
   return render(c.patterns[idx(rng, c.patterns.length)]!, VALUES);
 }
 
 /** A description sentence for the current picks; template ids below 100 are intros, above are features. */
-function sentence(c: CompiledLine, templateId: number): string {
+function sentence(line: ProductLine, c: CompiledLine, templateId: number): string {
   const key = ((templateId * 64 + PICKS[ADJ]!) * 64 + PICKS[MATERIAL]!) * 64 + PICKS[NOUN]!;
   let text = c.sentences.get(key);
   if (text === undefined) {
     VALUES[ADJ] = c.proseAdjectives[PICKS[ADJ]!]!;
-    VALUES[MATERIAL] = c.proseMaterials[PICKS[MATERIAL]!]!;
+    const noun = line.nouns[PICKS[NOUN]!]!;
+    VALUES[MATERIAL] = prose((line.nounMaterials?.[noun] ?? line.materials)[PICKS[MATERIAL]!]!);
     VALUES[NOUN] = c.proseNouns[PICKS[NOUN]!]!;
-    text = render(templateId < 100 ? INTROS[templateId]! : c.features[templateId - 100]!, VALUES);
+    text = render(templateId < 100 ? INTROS[templateId]! : c.features[templateId - 100]!, VALUES).replace(/\bA (?=[aeiou])/g, 'An ');
     c.sentences.set(key, text);
   }
   return text;
 }
 
-function composeDescription(c: CompiledLine, rng: Rng): string {
-  let text = sentence(c, idx(rng, INTROS.length));
+function composeDescription(line: ProductLine, c: CompiledLine, rng: Rng): string {
+  let text = sentence(line, c, idx(rng, INTROS.length));
   const first = idx(rng, c.features.length);
-  text += ' ' + sentence(c, 100 + first);
+  text += ' ' + sentence(line, c, 100 + first);
   if (rng.next() < 0.6) {
     const second = (first + 1 + idx(rng, c.features.length - 1)) % c.features.length;
-    text += ' ' + sentence(c, 100 + second);
+    text += ' ' + sentence(line, c, 100 + second);
   }
   if (rng.next() < 0.5) text += ' ' + CLOSERS[idx(rng, CLOSERS.length)]!;
   return text;
@@ -148,13 +149,13 @@ export function composeProduct(line: ProductLine, rng: Rng, title?: string): Com
   const c = compiled(line);
   const finalTitle = title ?? composeTitle(line, rng);
   const noun = line.nouns[PICKS[NOUN]!]!;
-  const description = composeDescription(c, rng);
+  const description = composeDescription(line, c, rng);
 
   const [lo, hi] = line.priceMinor;
   const wholesalePriceMinor = Math.max(100, Math.round((lo * Math.pow(hi / lo, rng.next())) / 5) * 5);
   const msrpMinor = Math.max(wholesalePriceMinor, Math.ceil((wholesalePriceMinor * (1.8 + rng.next() * 1.2)) / 100) * 100 - 1);
 
-  const [wlo, whi] = line.weightGrams;
+  const [wlo, whi] = line.nounWeights?.[noun] ?? line.weightGrams;
   const weightGrams = Math.max(1, Math.round((wlo + rng.next() * (whi - wlo)) / 5) * 5);
   const shippingClass = weightGrams >= 10_000 ? 'OVERSIZED' : (line.nounClasses?.[noun] ?? line.shippingClass);
 

@@ -16,6 +16,11 @@ export const EVERYDAY_LINES: readonly ProductLine[] = [
       'Keeps cables, pens and notes within easy reach.',
       'Non-slip feet protect the desk surface.',
     ],
+    nounSpecs: {
+      'Monitor Stand': ['60 cm', 'Dual Tier'], 'Desk Organizer': ['5 Compartments', 'Small', 'Large'], 'Laptop Stand': ['fits 11–16"', 'Adjustable Height'],
+      'Desk Mat': ['60 × 30 cm', '90 × 40 cm'], 'Cable Management Tray': ['60 cm', '80 cm'], 'Pen Holder': ['3 Compartments', 'Small'],
+    },
+    nounWeights: { 'Pen Holder': [150, 400], 'Desk Mat': [300, 900], 'Monitor Stand': [1500, 3500], 'Laptop Stand': [600, 1400] },
     priceMinor: [400, 5500], weightGrams: [150, 3500], shippingClass: 'STANDARD',
   },
   {
@@ -27,11 +32,19 @@ export const EVERYDAY_LINES: readonly ProductLine[] = [
     specs: ['A5', 'A4', 'B5', '12 Pack', '6 Colours', '0.5 mm'],
     variants: ['Sage', 'Black', 'Blush', 'Navy', 'Mustard'],
     features: [
-      'Thick 100 gsm pages that resist ink bleed-through.',
-      'Lay-flat binding makes writing on both pages easy.',
-      'Made from {material} and printed with soy-based inks.',
+      'Smooth, skip-free writing from the first page to the last.',
+      'Thoughtful details make everyday note-taking a pleasure.',
+      'Comes in a recyclable kraft sleeve.',
       'A favourite for bullet journaling and meeting notes.',
     ],
+    nounSpecs: {
+      'Dotted Notebook': ['A5', 'B5', 'A4'], 'Weekly Planner': ['A5', 'B6'], 'Gel Pen Set': ['12 Pack', '0.5 mm, 6 Colours'],
+      'Sticky Notes Set': ['76 × 76 mm, 12 Pads', '6 Colours'], 'Fountain Pen': ['Fine Nib', 'Medium Nib'], 'Highlighter Set': ['6 Colours', '8 Pack'],
+    },
+    nounMaterials: {
+      'Dotted Notebook': ['Recycled Paper', 'Linen-Bound'], 'Weekly Planner': ['Linen-Bound', 'Kraft Paper'], 'Gel Pen Set': ['Recycled Plastic'],
+      'Sticky Notes Set': ['Recycled Paper'], 'Fountain Pen': ['Brass', 'Aluminium'], 'Highlighter Set': ['Recycled Plastic'],
+    },
     priceMinor: [150, 2500], weightGrams: [20, 600], shippingClass: 'LIGHTWEIGHT',
   },
   {
@@ -44,10 +57,15 @@ export const EVERYDAY_LINES: readonly ProductLine[] = [
     variants: ['Sage', 'Blush', 'Sand', 'Sky Blue', 'Mustard'],
     features: [
       'Free from BPA, PVC and phthalates.',
-      'Soft {material} is gentle on gums and easy to clean.',
+      'The {material} is gentle on little hands and easy to clean.',
       'Dishwasher, microwave and steriliser safe.',
       'Designed with paediatric feeding specialists.',
     ],
+    nounMaterials: {
+      'Bib Set': ['Food-Grade Silicone', 'Organic Cotton'], 'Baby Bottle': ['Glass', 'Food-Grade Silicone'],
+      'Spoon Set': ['Food-Grade Silicone', 'Bamboo Fibre'], 'Sippy Cup': ['Food-Grade Silicone', 'Stainless Steel'],
+      'Suction Plate': ['Food-Grade Silicone', 'Bamboo Fibre'], 'Snack Container': ['Food-Grade Silicone', 'Stainless Steel'],
+    },
     priceMinor: [250, 2500], weightGrams: [40, 500], shippingClass: 'STANDARD',
     nounClasses: { 'Baby Bottle': 'FRAGILE' },
   },
@@ -160,10 +178,19 @@ export const EVERYDAY_LINES: readonly ProductLine[] = [
     variants: ['Charcoal', 'Blush', 'Cream', 'Lavender'],
     features: [
       'Creates a calm, restful space for better sleep.',
-      'Gentle {material} feels soft against the skin.',
+      'Designed to feel soft and unobtrusive at night.',
       'Whisper-quiet operation for bedrooms and nurseries.',
       'Part of our wellness range, designed with sleep specialists.',
     ],
+    nounSpecs: {
+      'Sleep Mask': ['Adjustable Strap', 'One Size'], 'Aroma Diffuser': ['300 ml', '500 ml'], 'Essential Oil Set': ['6 × 10 ml', '3 × 10 ml'],
+      'Memory Foam Pillow': ['Standard', 'King'], 'White Noise Machine': ['30 Sounds', 'USB-C Rechargeable'],
+    },
+    nounMaterials: {
+      'Sleep Mask': ['Mulberry Silk', 'Bamboo'], 'Aroma Diffuser': ['Ceramic', 'Bamboo'], 'Essential Oil Set': ['Lavender', 'Eucalyptus', 'Sweet Orange'],
+      'Memory Foam Pillow': ['Memory Foam', 'Bamboo-Cover'], 'White Noise Machine': ['Linen-Wrapped', 'Matte'],
+    },
+    nounWeights: { 'Sleep Mask': [30, 80], 'Essential Oil Set': [150, 400], 'Memory Foam Pillow': [900, 1500] },
     priceMinor: [300, 4000], weightGrams: [30, 1500], shippingClass: 'STANDARD',
     nounClasses: { 'Essential Oil Set': 'HAZMAT' },
   },

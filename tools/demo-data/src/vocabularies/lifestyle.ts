@@ -49,6 +49,15 @@ export const LIFESTYLE_LINES: readonly ProductLine[] = [
       'Reflective stitching keeps your dog visible at night.',
       'Machine washable for easy cleaning.',
     ],
+    nounSpecs: { 'Retractable Leash': ['5 m', '8 m'], 'Travel Water Bottle': ['350 ml', '550 ml'], 'Chew Toy': ['S', 'M', 'L'] },
+    nounMaterials: {
+      'Orthopedic Dog Bed': ['Memory Foam'], 'Chew Toy': ['Natural Rubber', 'Nylon'], 'Travel Water Bottle': ['BPA-Free Plastic', 'Stainless Steel'],
+      'Dog Harness': ['Nylon', 'Recycled Polyester'], 'Dog Collar': ['Nylon', 'Vegan Leather'], 'Retractable Leash': ['Nylon'],
+    },
+    nounWeights: {
+      'Dog Harness': [150, 450], 'Dog Collar': [50, 150], 'Orthopedic Dog Bed': [1500, 4500], 'Chew Toy': [80, 300],
+      'Retractable Leash': [250, 500], 'Travel Water Bottle': [120, 300],
+    },
     priceMinor: [250, 5500], weightGrams: [60, 4500], shippingClass: 'STANDARD',
     nounClasses: { 'Orthopedic Dog Bed': 'OVERSIZED' },
   },
@@ -83,6 +92,18 @@ export const LIFESTYLE_LINES: readonly ProductLine[] = [
       'Includes a quick-start guide with 20 exercises.',
       'Easy to wipe clean after every session.',
     ],
+    nounSpecs: {
+      'Yoga Mat': ['4 mm', '6 mm', '8 mm'], 'Resistance Band Set': ['Set of 5', 'Set of 3'], 'Adjustable Dumbbell': ['12 kg', '24 kg'],
+      'Jump Rope': ['3 m', 'Adjustable Length'], 'Foam Roller': ['30 cm', '45 cm', '60 cm'], Kettlebell: ['8 kg', '12 kg', '16 kg'],
+    },
+    nounMaterials: {
+      'Yoga Mat': ['Natural Rubber', 'TPE', 'Cork'], 'Resistance Band Set': ['Natural Latex', 'Fabric'], 'Adjustable Dumbbell': ['Cast Iron'],
+      'Jump Rope': ['PVC-Coated Steel', 'Aluminium'], 'Foam Roller': ['EVA Foam'], Kettlebell: ['Cast Iron', 'Vinyl-Coated Iron'],
+    },
+    nounWeights: {
+      'Yoga Mat': [900, 2200], 'Resistance Band Set': [150, 500], 'Adjustable Dumbbell': [12_500, 24_500], 'Jump Rope': [150, 400],
+      'Foam Roller': [250, 900], Kettlebell: [8_100, 16_300],
+    },
     priceMinor: [300, 6500], weightGrams: [150, 12500], shippingClass: 'STANDARD',
     nounClasses: { 'Adjustable Dumbbell': 'OVERSIZED', Kettlebell: 'OVERSIZED' },
   },
@@ -90,7 +111,7 @@ export const LIFESTYLE_LINES: readonly ProductLine[] = [
     categorySlug: 'camping-hiking', code: 'CAMP',
     patterns: ['{adj} {noun}, {spec} – {variant}', '{material} {noun} – {variant}'],
     nouns: ['Camping Lantern', 'Insulated Water Bottle', 'Trekking Poles', 'Hammock', 'Sleeping Bag', 'Hiking Daypack'],
-    adjectives: ['Ultralight', 'Packable', 'Rechargeable', 'All-Weather', 'Trail'],
+    adjectives: ['Ultralight', 'Packable', 'Trail-Ready', 'All-Weather', 'Compact'],
     materials: ['Ripstop Nylon', 'Carbon Fibre', 'Stainless Steel', 'Aluminium'],
     specs: ['750 ml', '1 L', '20 L', '3-Season', '2-Pack'],
     variants: ['Forest Green', 'Orange', 'Slate', 'Sand', 'Black'],
@@ -100,6 +121,19 @@ export const LIFESTYLE_LINES: readonly ProductLine[] = [
       'Packs down small and comes with a stuff sack.',
       'Backed by a two-year warranty.',
     ],
+    nounSpecs: {
+      'Camping Lantern': ['400 Lumens', 'USB-C Rechargeable'], 'Insulated Water Bottle': ['500 ml', '750 ml', '1 L'],
+      'Trekking Poles': ['2-Pack', 'Collapsible'], Hammock: ['Single', 'Double'], 'Sleeping Bag': ['3-Season', 'Summer', '-5 °C Comfort'],
+      'Hiking Daypack': ['20 L', '28 L'],
+    },
+    nounMaterials: {
+      'Camping Lantern': ['Aluminium', 'ABS'], 'Insulated Water Bottle': ['Stainless Steel'], 'Trekking Poles': ['Carbon Fibre', 'Aluminium'],
+      Hammock: ['Ripstop Nylon', 'Parachute Nylon'], 'Sleeping Bag': ['Ripstop Nylon', 'Recycled Down'], 'Hiking Daypack': ['Ripstop Nylon', 'Recycled Polyester'],
+    },
+    nounWeights: {
+      'Camping Lantern': [150, 400], 'Insulated Water Bottle': [300, 600], 'Trekking Poles': [400, 600], Hammock: [400, 900],
+      'Sleeping Bag': [700, 1800], 'Hiking Daypack': [500, 1100],
+    },
     priceMinor: [400, 7500], weightGrams: [90, 2200], shippingClass: 'STANDARD',
   },
   {
@@ -132,6 +166,10 @@ export const LIFESTYLE_LINES: readonly ProductLine[] = [
       'A perfect pick for game nights and rainy weekends.',
       'Includes a full-colour rule book.',
     ],
+    nounSpecs: {
+      'Jigsaw Puzzle': ['1000 Pieces', '500 Pieces', '1500 Pieces'], 'Family Card Game': ['2–6 Players', 'Ages 8+'],
+      'Strategy Board Game': ['2–4 Players', 'Ages 12+'], 'Wooden Chess Set': ['Folding Board', '38 cm'], 'Party Trivia Game': ['4–12 Players', 'Ages 14+'],
+    },
     priceMinor: [500, 3500], weightGrams: [250, 1800], shippingClass: 'STANDARD',
   },
 ];

@@ -22,6 +22,12 @@ export interface ProductLine {
   /** Shipping weight range in grams, inclusive. */
   readonly weightGrams: readonly [number, number];
   readonly shippingClass: ShippingClass;
+  /** Per-noun material lists, used instead of `materials` for that noun. */
+  readonly nounMaterials?: Readonly<Record<string, readonly string[]>>;
+  /** Per-noun spec lists, used instead of `specs` for that noun (sizes that only fit it). */
+  readonly nounSpecs?: Readonly<Record<string, readonly string[]>>;
+  /** Per-noun weight ranges in grams, used instead of `weightGrams` for that noun. */
+  readonly nounWeights?: Readonly<Record<string, readonly [number, number]>>;
   /** Per-noun shipping class overrides (lithium batteries, glass). */
   readonly nounClasses?: Readonly<Record<string, ShippingClass>>;
 }
