@@ -61,7 +61,7 @@ describe('generateProducts', () => {
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const rate = (s: number): string => Math.round(rows / s).toLocaleString('en-US');
-    console.log(`bulk generator: ${rows} rows in ${wall.toFixed(2)} s wall = ${rate(wall)} rows/s (${rate(cpuSeconds)} rows per CPU-second)`);
+    console.info(`bulk generator: ${rows} rows in ${wall.toFixed(2)} s wall = ${rate(wall)} rows/s (${rate(cpuSeconds)} rows per CPU-second)`);
     expect(rows).toBe(total);
   });
 });
