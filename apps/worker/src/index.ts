@@ -1,1 +1,2 @@
-export {};
+export * from './worker';
+export * from './catalog-import.consumer';

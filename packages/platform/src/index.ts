@@ -10,3 +10,5 @@ export * from './runtime/logger';
 export * from './runtime/outbox-relay';
 export * from './runtime/tokens';
 export * from './runtime/compose';
+export * from './runtime/bootstrap-data';
+export * from './demo/seed';

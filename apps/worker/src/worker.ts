@@ -1,0 +1,18 @@
+import type { Consumer } from '@dropship/core';
+import type { LifecycleComponent, Platform } from '@dropship/platform';
+import { startCatalogImportConsumer } from './catalog-import.consumer';
+
+/** The worker's consumers as one lifecycle component: started after the adapters, stopped (drained) before them. */
+export function workerComponent(platform: Platform): LifecycleComponent {
+  let consumers: Consumer[] = [];
+  return {
+    name: 'worker',
+    async start() {
+      consumers = [...(await startCatalogImportConsumer(platform))];
+      platform.logger.info({ consumers: consumers.length }, 'worker consuming');
+    },
+    async stop() {
+      await Promise.all(consumers.map((c) => c.stop()));
+    },
+  };
+}
