@@ -12,6 +12,8 @@ export interface PostgresOptions {
   readonly poolMax?: number;
   /** Per-statement limit on PostgreSQL connections. */
   readonly statementTimeoutMs?: number;
+  /** Session `random_page_cost` on PostgreSQL (SSD / cached data: 1.1); 0 keeps the server's setting. */
+  readonly randomPageCost?: number;
 }
 
 /** JSON Schema of {@link PostgresOptions}. */
@@ -24,8 +26,10 @@ export const optionsSchema: JsonSchema = {
     dataDir: { type: 'string', minLength: 1 },
     poolMax: { type: 'integer', minimum: 1, maximum: 200, default: 8 },
     statementTimeoutMs: { type: 'integer', minimum: 0, maximum: 3_600_000, default: 5000 },
+    randomPageCost: { type: 'number', minimum: 0, maximum: 100, default: 1.1 },
   },
 };
 
 export const DEFAULT_POOL_MAX = 8;
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
+export const DEFAULT_RANDOM_PAGE_COST = 1.1;

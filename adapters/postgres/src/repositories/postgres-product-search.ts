@@ -23,7 +23,8 @@ function applyFilters(qb: Knex.QueryBuilder, c: ProductSearchCriteria, q: string
     const prefix = wordPrefix(q);
     qb.where((w) => {
       w.whereRaw(`p.search @@ ${TSQUERY}`, [q]);
-      if (prefix) w.orWhereRaw('p.title ~* ?', [prefix]);
+      // ILIKE drives the trigram index (pg_trgm cannot index `\\m`); the regex keeps word starts only.
+      if (prefix) w.orWhereRaw('(p.title ILIKE ? AND p.title ~* ?)', [`%${q}%`, prefix]);
     });
   }
   return qb;
