@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import knexPkg, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
@@ -49,7 +50,10 @@ export function openConnection(options: PostgresOptions, dataDir: string): Conne
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const dir = options.memory ? 'memory://' : (options.dataDir ?? path.join(dataDir, 'pglite'));
+  if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir, { extensions: { pg_trgm } });
+  // A boot failure surfaces on the first query (init → migrate); don't crash the process here.
+  pglite.waitReady.catch(() => undefined);
   // knex-pglite takes our own instance so extensions load; it forces a pool of one connection.
   const db = knexPkg.knex({ client: ClientPgLite, connection: { pglite } as unknown as Knex.StaticConnectionConfig });
   return {

@@ -7,8 +7,8 @@ export const COUNT_CAP = 10_000;
 
 const TSQUERY = `websearch_to_tsquery('english', ?)`;
 
-/** A single short word also matches title words it begins (pg_trgm GIN regex), so "blu" finds "Blue". */
-const wordPrefix = (q: string): string | null => (/^[\p{L}\p{N}]{3,20}$/u.test(q) ? `\\m${q}` : null);
+/** A single short word (3–5 letters, typed-as-you-go) also matches title words it begins: "blu" finds "Blue". */
+const wordPrefix = (q: string): string | null => (/^[\p{L}\p{N}]{3,5}$/u.test(q) ? `\\m${q}` : null);
 
 /** WHERE clauses shaped like the indexes: every filter is a column comparison the planner can see. */
 function applyFilters(qb: Knex.QueryBuilder, c: ProductSearchCriteria, q: string | null): Knex.QueryBuilder {
