@@ -30,3 +30,4 @@ export * from './onboarding/application/integration-validator.port';
 export * from './onboarding/application/onboarding.use-cases';
 export * from './catalog/application/catalog.use-cases';
 export * from './catalog/application/catalog-import.use-cases';
+export * from './shared/yield';

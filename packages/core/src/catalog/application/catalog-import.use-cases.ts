@@ -1,6 +1,7 @@
 import { forbidden, isDomainError, notFound, validationError, type DomainError } from '../../shared/domain-error';
 import { err, ok, type Result } from '../../shared/result';
 import { uuidv7 } from '../../shared/ids';
+import { yieldToEventLoop } from '../../shared/yield';
 import type { Actor } from '../../shared/actor';
 import type { Clock } from '../../ports/clock.port';
 import type { Repositories } from '../../ports/repositories.port';
@@ -88,7 +89,9 @@ export class CatalogImportService {
     const mapping = (stored.meta.mapping ?? {}) as ColumnMapping;
     let total = 0;
     try {
-      for await (const _ of this.d.read(stored.payload, format, { maxRows: MAX_IMPORT_ROWS })) total++;
+      for await (const _ of this.d.read(stored.payload, format, { maxRows: MAX_IMPORT_ROWS })) {
+        if (++total % 2000 === 0) await yieldToEventLoop();
+      }
     } catch (e) {
       return this.fail(jobId, readFailure(e));
     }
@@ -109,6 +112,7 @@ export class CatalogImportService {
       batch = [];
       errors = [];
       processed = 0;
+      await yieldToEventLoop();
     };
     try {
       for await (const { rowNumber, cells } of this.d.read(stored.payload, format, { maxRows: MAX_IMPORT_ROWS })) {
