@@ -4,6 +4,20 @@ import { initialMigration } from './0001-initial.migration';
 /** Migrations in order, by stable name. Appending is the only allowed change. */
 const MIGRATIONS: readonly (readonly [string, Knex.Migration])[] = [['0001-initial', initialMigration]];
 
+/** Index builds on big tables outlast the pool's statement timeout: lift it inside the migration's transaction. */
+const withoutTimeout = (m: Knex.Migration): Knex.Migration => ({
+  up: async (db) => {
+    await db.raw('SET LOCAL statement_timeout = 0');
+    await m.up(db);
+  },
+  down: m.down
+    ? async (db) => {
+        await db.raw('SET LOCAL statement_timeout = 0');
+        await m.down!(db);
+      }
+    : undefined,
+});
+
 /**
  * Migration source defined in code (no directory glob), so it works the same under tsc, tsx and
  * vitest and in bundles.
@@ -11,5 +25,5 @@ const MIGRATIONS: readonly (readonly [string, Knex.Migration])[] = [['0001-initi
 export const migrationSource: Knex.MigrationSource<readonly [string, Knex.Migration]> = {
   getMigrations: async () => [...MIGRATIONS],
   getMigrationName: (m) => m[0],
-  getMigration: async (m) => m[1],
+  getMigration: async (m) => withoutTimeout(m[1]),
 };
