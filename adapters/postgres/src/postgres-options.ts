@@ -30,6 +30,9 @@ export const optionsSchema: JsonSchema = {
   },
 };
 
+/** Pool size when `poolMax` is absent. */
 export const DEFAULT_POOL_MAX = 8;
+/** Statement timeout when `statementTimeoutMs` is absent. */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
+/** Planner page cost when `randomPageCost` is absent (cached / SSD data). */
 export const DEFAULT_RANDOM_PAGE_COST = 1.1;
