@@ -126,11 +126,13 @@ export class AccountsService {
     return this.d.repos.credentials.revoke(principal.userId, id, this.d.clock.now());
   }
 
-  /** Creates the first admin from configuration when no user has that email yet. Idempotent. */
+  /** Creates the first admin from configuration when no user has that email yet. Idempotent, also across processes. */
   async ensureAdmin(email: string, password: string, name = 'Platform admin'): Promise<{ created: boolean }> {
     const existing = await this.d.repos.users.findByEmail(normalizeEmail(email));
     if (existing) return { created: false };
     const created = await this.createStaffUser({ email, password, name, role: 'ADMIN' });
+    // Another process (api and worker starting together) created it first: that is success.
+    if (!created.ok && created.error.code === 'ACCOUNTS.EMAIL_TAKEN') return { created: false };
     if (!created.ok) throw new Error(`Cannot create the first admin ${email}: ${created.error.message} ${created.error.errors.map((e) => e.message).join('; ')}`);
     return { created: true };
   }
