@@ -16,7 +16,7 @@ import { RateLimiter } from './http/rate-limit';
 import { TtlCache } from './http/ttl-cache';
 import { compileOperation } from './http/validate';
 import { accountHandlers } from './routes/accounts.routes';
-import { catalogHandlers } from './routes/catalog.routes';
+import { catalogHandlers, createSearchCache } from './routes/catalog.routes';
 import { onboardingHandlers } from './routes/onboarding.routes';
 import { supplierCatalogHandlers } from './routes/supplier-catalog.routes';
 
@@ -38,7 +38,7 @@ export function createApiApp(platform: Platform, opts: { siteDir?: string } = {}
   if (missing.length) throw new Error(`operations without a handler: ${missing.join(', ')}`);
   const log = platform.logger.child({ component: 'api' });
   const metrics = createMetrics();
-  const deps: ApiDeps = { platform, caches: { search: new TtlCache(1_000, 5_000), suppliers: new TtlCache(5_000, 10_000) } };
+  const deps: ApiDeps = { platform, caches: { search: createSearchCache(), suppliers: new TtlCache(5_000, 10_000) } };
   const limiter = new RateLimiter(platform.config.rateLimitAuthPerMinute);
   const openapi = buildOpenApi({ version: '1.0.0' });
   const openapiJson = JSON.stringify(openapi);

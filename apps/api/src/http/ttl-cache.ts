@@ -1,6 +1,7 @@
 /**
  * A small time-bounded cache with a size cap (oldest entries evicted first) and request
- * coalescing: concurrent misses for one key share a single load.
+ * coalescing: concurrent misses for one key share a single load. A TTL of 0 turns it off
+ * (every get loads; nothing is kept or shared).
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { at: number; value: Promise<V> }>();
@@ -10,6 +11,10 @@ export class TtlCache<V> {
   constructor(private readonly ttlMs: number, private readonly max: number, private readonly now: () => number = Date.now) {}
 
   get(key: string, load: () => Promise<V>): Promise<V> {
+    if (this.ttlMs <= 0) {
+      this.misses++;
+      return load();
+    }
     const t = this.now();
     const e = this.entries.get(key);
     if (e && t - e.at < this.ttlMs) {

@@ -1,7 +1,19 @@
 import { isUuid, notFound, parseMoney, type ProductSearchCriteria, type Supplier } from '@dropship/core';
 import type { ApiDeps, Handler } from '../http/context';
 import { publicProduct, publicSupplier } from '../http/presenters';
+import { TtlCache } from '../http/ttl-cache';
 import { value } from './accounts.routes';
+
+/**
+ * The public search response cache. `DROPSHIP_SEARCH_CACHE_MS` sets its TTL (default 1000 ms;
+ * 0 turns it off, e.g. to measure the database path).
+ */
+export function createSearchCache(env: NodeJS.ProcessEnv = process.env): TtlCache<unknown> {
+  const raw = env.DROPSHIP_SEARCH_CACHE_MS;
+  const ttl = raw === undefined || raw === '' ? 1_000 : Number(raw);
+  if (!Number.isFinite(ttl) || ttl < 0) throw new Error(`DROPSHIP_SEARCH_CACHE_MS must be a number of milliseconds >= 0, got "${raw}"`);
+  return new TtlCache(ttl, 5_000);
+}
 
 type SupplierSummary = { companyName: string; slug: string; stockBufferPercent: number; status: string } | null;
 
