@@ -7,6 +7,18 @@ export const COUNT_CAP = 10_000;
 
 const TSQUERY = `websearch_to_tsquery('english', ?)`;
 
+/**
+ * Relevance ranks at most this many matching rows (or `offset + pageSize` if more): `ts_rank`
+ * costs a heap visit and a tsvector read per match, so a word found in 5 % of 2,000,000 products
+ * would rank 100,000 rows (~0.5 s). A query with fewer matches is ranked exactly as before; a
+ * broader one ranks a bounded set of candidates taken in the scan's order (the trade-off is
+ * documented in docs/performance.md).
+ */
+export const RANK_CANDIDATES = 1_000;
+
+/** Above this planner estimate the capped exact count is skipped: its answer would be the estimate anyway. */
+const ESTIMATE_ONLY_ABOVE = 3 * COUNT_CAP;
+
 /** A single short word (3–5 letters, typed-as-you-go) also matches title words it begins: "blu" finds "Blue". */
 const wordPrefix = (q: string): string | null => (/^[\p{L}\p{N}]{3,5}$/u.test(q) ? `\\m${q}` : null);
 
@@ -47,31 +59,48 @@ function applySort(qb: Knex.QueryBuilder, c: ProductSearchCriteria, q: string | 
   }
 }
 
-/** Exact count up to COUNT_CAP, then the planner's row estimate (never a full count of millions). */
-async function countMatches(db: Knex, c: ProductSearchCriteria, q: string | null): Promise<{ total: number; estimate: boolean }> {
-  const matches = applyFilters(db('supplier_products as p').select(db.raw('1')), c, q);
-  const capped = await db.select(db.raw('count(*)::int AS n')).from(matches.clone().limit(COUNT_CAP + 1).as('m'));
-  const n = Number((capped[0] as Row | undefined)?.n ?? 0);
-  if (n <= COUNT_CAP) return { total: n, estimate: false };
+/** The planner's row estimate for the filter (planning only, nothing is executed). */
+async function estimateMatches(db: Knex, matches: Knex.QueryBuilder): Promise<number> {
   const { sql, bindings } = matches.toSQL();
   const plan = await db.raw(`EXPLAIN (FORMAT JSON) ${sql}`, bindings as Knex.RawBinding[]);
   const doc = plan.rows[0]?.['QUERY PLAN'];
   const parsed = typeof doc === 'string' ? JSON.parse(doc) : doc;
-  const rows = Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
-  return { total: Math.max(Math.round(rows), COUNT_CAP + 1), estimate: true };
+  return Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+/**
+ * Exact count up to COUNT_CAP, then the planner's row estimate (never a full count of millions).
+ * The estimate comes first: when it is far past the cap the capped count (up to 10,001 heap
+ * visits) is skipped, since its result would be replaced by the estimate anyway.
+ */
+async function countMatches(db: Knex, c: ProductSearchCriteria, q: string | null): Promise<{ total: number; estimate: boolean }> {
+  const matches = applyFilters(db('supplier_products as p').select(db.raw('1')), c, q);
+  const estimated = await estimateMatches(db, matches);
+  if (estimated > ESTIMATE_ONLY_ABOVE) return { total: Math.round(estimated), estimate: true };
+  const capped = await db.select(db.raw('count(*)::int AS n')).from(matches.clone().limit(COUNT_CAP + 1).as('m'));
+  const n = Number((capped[0] as Row | undefined)?.n ?? 0);
+  if (n <= COUNT_CAP) return { total: n, estimate: false };
+  return { total: Math.max(Math.round(estimated), COUNT_CAP + 1), estimate: true };
 }
 
 /**
  * Catalog search: full-text via the GIN tsvector index (plus a trigram title match for one short
- * word), filters on indexed columns, ORDER BY per sort (ts_rank for relevance), capped total.
+ * word), filters on indexed columns, ORDER BY per sort (ts_rank over at most RANK_CANDIDATES
+ * matches for relevance), capped or estimated total.
  * Unnamed statements only: PostgreSQL plans each with its actual values.
  */
 export async function searchProducts(db: Knex, c: ProductSearchCriteria): Promise<Page<SupplierProduct>> {
   const q = c.q?.trim() ? c.q.trim() : null;
   const offset = (c.page - 1) * c.pageSize;
-  const page = applySort(applyFilters(db('supplier_products as p').select(PRODUCT_COLUMNS.map((col) => `p.${col}`)), c, q), c, q)
-    .limit(c.pageSize)
-    .offset(offset);
+  const columns = PRODUCT_COLUMNS.map((col) => `p.${col}`);
+  let page: Knex.QueryBuilder;
+  if (q && c.sort === 'relevance') {
+    // Rank a bounded candidate set: the inner LIMIT stops the bitmap heap scan early on broad words.
+    const candidates = applyFilters(db('supplier_products as p').select([...columns, 'p.search']), c, q).limit(Math.max(RANK_CANDIDATES, offset + c.pageSize));
+    page = applySort(db.select(columns).from(candidates.as('p')), c, q).limit(c.pageSize).offset(offset);
+  } else {
+    page = applySort(applyFilters(db('supplier_products as p').select(columns), c, q), c, q).limit(c.pageSize).offset(offset);
+  }
   const rows: Row[] = await page;
   const items = rows.map(toProduct);
   // A short page tells the total without counting (the common case for narrow filters).

@@ -11,12 +11,28 @@ import {
   type ProductSearchCriteria,
   type SupplierProduct,
   type UpsertOutcome,
+  type UpdatableProductField,
+  UPDATABLE_PRODUCT_FIELDS,
 } from '@dropship/core';
 import { PRODUCT_COLUMNS, toProduct } from '../row-mappers';
 import { deriveStatusSql, draftColumns, listedSql } from './product-sql';
 import { searchProducts } from './postgres-product-search';
 
 /** Supplier catalogs: writes keep `status` derived and `listed` in step with the supplier. */
+/** Which columns each updatable draft field owns (money fields carry their currency). */
+const UPSERT_COLUMNS: readonly (readonly [UpdatableProductField, readonly string[]])[] = [
+  ['title', ['title']],
+  ['description', ['description']],
+  ['wholesalePrice', ['wholesale_price_minor', 'currency']],
+  ['msrp', ['msrp_minor']],
+  ['images', ['images']],
+  ['categorySlug', ['category_slug']],
+  ['weightGrams', ['weight_grams']],
+  ['shippingClass', ['shipping_class']],
+  ['inventoryQuantity', ['inventory_quantity']],
+  ['discontinued', ['discontinued']],
+];
+
 export class PostgresProductRepository implements ProductRepository {
   constructor(private readonly db: Knex) {}
 
@@ -69,9 +85,13 @@ export class PostgresProductRepository implements ProductRepository {
     return toProduct(rows[0]);
   }
 
-  async upsertMany(supplierId: string, drafts: readonly ProductDraft[], at: Date): Promise<UpsertOutcome> {
+  async upsertMany(supplierId: string, drafts: readonly ProductDraft[], at: Date, fields: readonly UpdatableProductField[] = UPDATABLE_PRODUCT_FIELDS): Promise<UpsertOutcome> {
     if (drafts.length === 0) return { created: 0, updated: 0 };
     const data = drafts.map((d) => ({ id: uuidv7(at.getTime()), ...draftColumns(d), images: d.images }));
+    const set = new Set(fields);
+    const assignments = UPSERT_COLUMNS.filter(([field]) => set.has(field)).flatMap(([, columns]) => columns.map((c) => `${c} = excluded.${c}`));
+    const qty = set.has('inventoryQuantity') ? 'excluded.inventory_quantity' : 'p.inventory_quantity';
+    const discontinued = set.has('discontinued') ? 'excluded.discontinued' : 'p.discontinued';
     // One set-based statement: rows arrive as a JSON array, conflicts on (supplier_id, sku) update in place.
     const result = await this.db.raw(
       `INSERT INTO supplier_products AS p (id, supplier_id, sku, title, description, wholesale_price_minor, msrp_minor,
@@ -85,12 +105,8 @@ export class PostgresProductRepository implements ProductRepository {
          weight_grams integer, shipping_class text, inventory_quantity integer, discontinued boolean)
        CROSS JOIN (SELECT coalesce((SELECT status = 'ACTIVE' FROM suppliers WHERE id = CAST(:supplierId AS uuid)), false) AS listed) s
        ON CONFLICT (supplier_id, sku) DO UPDATE SET
-         title = excluded.title, description = excluded.description,
-         wholesale_price_minor = excluded.wholesale_price_minor, msrp_minor = excluded.msrp_minor,
-         currency = excluded.currency, images = excluded.images, category_slug = excluded.category_slug,
-         weight_grams = excluded.weight_grams, shipping_class = excluded.shipping_class,
-         inventory_quantity = excluded.inventory_quantity, discontinued = excluded.discontinued,
-         status = ${deriveStatusSql('excluded.inventory_quantity', 'p.reserved_quantity', 'excluded.discontinued')},
+         ${[...assignments, ''].join(', ')}
+         status = ${deriveStatusSql(qty, 'p.reserved_quantity', discontinued)},
          updated_at = excluded.updated_at
        RETURNING (xmax = 0) AS inserted`,
       { supplierId, at, data: JSON.stringify(data) },
@@ -98,6 +114,12 @@ export class PostgresProductRepository implements ProductRepository {
     const rows = result.rows as { inserted: boolean }[];
     const created = rows.filter((r) => r.inserted).length;
     return { created, updated: rows.length - created };
+  }
+
+  async existingSkus(supplierId: string, skus: readonly string[]): Promise<string[]> {
+    if (skus.length === 0 || !isUuid(supplierId)) return [];
+    const rows = await this.db('supplier_products').select('sku').where('supplier_id', supplierId).whereIn('sku', [...skus]);
+    return rows.map((r: { sku: string }) => r.sku);
   }
 
   async setInventory(supplierId: string, productId: string, quantity: number, at: Date): Promise<SupplierProduct | null> {

@@ -39,10 +39,16 @@ async function presentPage(deps: ApiDeps, page: Awaited<ReturnType<ApiDeps['plat
   };
 }
 
-/** Public catalog search; identical queries within a second share one database round trip. */
-async function search(deps: ApiDeps, criteria: Omit<ProductSearchCriteria, 'supplierStatus' | 'status'>) {
+const JSON_BODY = 'application/json; charset=utf-8';
+
+/**
+ * Public catalog search; identical queries share one database round trip while cached. The cache
+ * holds the serialised body, so a hit costs no JSON.stringify.
+ */
+async function search(deps: ApiDeps, criteria: Omit<ProductSearchCriteria, 'supplierStatus' | 'status'>): Promise<Buffer> {
   const key = JSON.stringify(criteria);
-  return deps.caches.search.get(key, async () => presentPage(deps, await deps.platform.services.catalog.searchPublic(criteria)));
+  const body = await deps.caches.search.get(key, async () => Buffer.from(JSON.stringify(await presentPage(deps, await deps.platform.services.catalog.searchPublic(criteria)))));
+  return body as Buffer;
 }
 
 async function activeSupplier(deps: ApiDeps, idOrSlug: string): Promise<Supplier> {
@@ -72,7 +78,7 @@ export const catalogHandlers: Record<string, Handler> = {
 
   async listSupplierProducts({ params, query }, deps) {
     const s = await activeSupplier(deps, params.id);
-    return { body: await search(deps, { supplierId: s.id, sort: 'newest', page: query.page ?? 1, pageSize: query.pageSize ?? 24 }) };
+    return { body: await search(deps, { supplierId: s.id, sort: 'newest', page: query.page ?? 1, pageSize: query.pageSize ?? 24 }), headers: { 'Content-Type': JSON_BODY } };
   },
 
   async searchProducts({ query }, deps) {
@@ -87,7 +93,7 @@ export const catalogHandlers: Record<string, Handler> = {
       page: query.page,
       pageSize: query.pageSize,
     };
-    return { body: await search(deps, criteria), headers: { 'Cache-Control': 'public, max-age=1' } };
+    return { body: await search(deps, criteria), headers: { 'Cache-Control': 'public, max-age=1', 'Content-Type': JSON_BODY } };
   },
 
   async getProduct({ params }, deps) {

@@ -7,6 +7,7 @@ import {
   type Clock,
   type ProductRepository,
   type SupplierProduct,
+  UPDATABLE_PRODUCT_FIELDS,
 } from '@dropship/core';
 import { clone, type Exec, type MemoryState } from './memory-state';
 import { searchProducts } from './memory-product-search';
@@ -51,7 +52,7 @@ export function memoryProducts(exec: Exec, clock: Clock): ProductRepository {
         s.products.set(stored.id, stored);
         return clone(stored);
       }),
-    upsertMany: (supplierId, drafts, at) =>
+    upsertMany: (supplierId, drafts, at, fields = UPDATABLE_PRODUCT_FIELDS) =>
       exec((s) => {
         if (new Set(drafts.map((d) => d.sku)).size !== drafts.length) throw new Error('upsertMany: drafts must have distinct SKUs');
         let created = 0;
@@ -59,13 +60,15 @@ export function memoryProducts(exec: Exec, clock: Clock): ProductRepository {
         for (const draft of clone(drafts)) {
           const current = bySku(s, supplierId, draft.sku);
           const base = current ?? { id: uuidv7(clock.now().getTime()), supplierId, reservedQuantity: 0, createdAt: new Date(at), status: 'ACTIVE' as const };
-          const stored = withStatus({ ...base, ...draft, updatedAt: new Date(at) });
+          const changes = current ? Object.fromEntries(fields.map((f) => [f, draft[f]])) : draft;
+          const stored = withStatus({ ...base, ...changes, sku: draft.sku, updatedAt: new Date(at) } as SupplierProduct);
           s.products.set(stored.id, stored);
           if (current) updated++;
           else created++;
         }
         return { created, updated };
       }),
+    existingSkus: (supplierId, skus) => exec((s) => skus.filter((sku) => bySku(s, supplierId, sku) !== undefined)),
     setInventory: (supplierId, productId, quantity, at) =>
       exec((s) => {
         const p = s.products.get(productId);

@@ -1,4 +1,4 @@
-import { currency, dateTime, nullable, positiveMoneyString, url, uuid } from './common';
+import { currency, dateTime, nullable, priceString, url, uuid } from './common';
 
 const status = { type: 'string', enum: ['ACTIVE', 'OUT_OF_STOCK', 'DISCONTINUED'] } as const;
 const shippingClass = { type: 'string', enum: ['STANDARD', 'LIGHTWEIGHT', 'OVERSIZED', 'FRAGILE', 'HAZMAT'] } as const;
@@ -10,8 +10,8 @@ const productFields = {
   sku,
   title: { type: 'string', minLength: 1, maxLength: 255, pattern: '\\S' },
   description: { type: 'string', maxLength: 20000 },
-  wholesalePrice: positiveMoneyString,
-  msrp: nullable(positiveMoneyString),
+  wholesalePrice: priceString,
+  msrp: nullable(priceString),
   images: { type: 'array', maxItems: 20, items: url },
   category: nullable(slug),
   weight: { type: 'integer', minimum: 0, maximum: 1000000, description: 'grams' },
@@ -91,8 +91,8 @@ export const productSearchQuery = {
   properties: {
     q: { type: 'string', maxLength: 200 },
     category: slug,
-    minPrice: positiveMoneyString,
-    maxPrice: positiveMoneyString,
+    minPrice: priceString,
+    maxPrice: priceString,
     supplierId: uuid,
     inStock: { type: 'boolean' },
     sort: { type: 'string', enum: ['relevance', 'price_asc', 'price_desc', 'newest', 'title'], default: 'relevance' },

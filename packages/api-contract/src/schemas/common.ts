@@ -3,6 +3,8 @@ export const uuid = { type: 'string', format: 'uuid' } as const;
 export const dateTime = { type: 'string', format: 'date-time' } as const;
 export const moneyString = { type: 'string', pattern: '^-?\\d{1,13}(\\.\\d{1,3})?$', description: 'Decimal amount, e.g. "12.50"', examples: ['12.50'] } as const;
 export const positiveMoneyString = { type: 'string', pattern: '^\\d{1,13}(\\.\\d{1,3})?$', description: 'Decimal amount, e.g. "12.50"', examples: ['12.50'] } as const;
+/** A product price: at most 9,999,999.99 (stored as 32-bit integer minor units). */
+export const priceString = { type: 'string', pattern: '^\\d{1,7}(\\.\\d{1,2})?$', description: 'Decimal amount up to 9999999.99, e.g. "12.50"', examples: ['12.50'] } as const;
 export const currency = { type: 'string', pattern: '^[A-Z]{3}$', examples: ['USD'] } as const;
 export const email = { type: 'string', format: 'email', maxLength: 254 } as const;
 export const url = { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048 } as const;

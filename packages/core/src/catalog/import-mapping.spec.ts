@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImportRow, resolveMapping } from './import-mapping';
+import { canCreate, fieldsOfMapping, parseImportRow, resolveMapping } from './import-mapping';
 
 describe('catalog import mapping', () => {
   it('recognises common header names without a mapping', () => {
@@ -12,7 +12,9 @@ describe('catalog import mapping', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.map((e) => e.message).join()).toMatch(/"RRP" for msrp is not in the header row/);
     const bad = resolveMapping(['foo']);
-    expect(!bad.ok && bad.error.map((e) => e.column)).toEqual(['sku', 'title', 'wholesalePrice']);
+    expect(!bad.ok && bad.error.map((e) => e.column)).toEqual(['sku']);
+    const skuOnly = resolveMapping(['SKU']);
+    expect(!skuOnly.ok && skuOnly.error[0]!.message).toMatch(/Only a SKU column/);
   });
   it('parses a row into a draft, and lists every problem of a bad row', () => {
     const m = resolveMapping(['sku', 'title', 'wholesale price', 'msrp', 'stock', 'images', 'category', 'weight']);
@@ -26,6 +28,16 @@ describe('catalog import mapping', () => {
       expect(bad.error.every((e) => e.row === 7)).toBe(true);
       expect(bad.error.map((e) => e.column)).toEqual(expect.arrayContaining(['wholesalePrice', 'inventoryQuantity', 'weight']));
     }
+  });
+  it('accepts update-only files (no title or price) and validates only the columns present', () => {
+    const m = resolveMapping(['sku', 'stock']);
+    if (!m.ok) throw new Error('mapping');
+    expect(canCreate(m.value)).toBe(false);
+    expect(fieldsOfMapping(m.value)).toEqual(['inventoryQuantity']);
+    const r = parseImportRow(['AB-1', '7'], m.value, 2, 'USD');
+    expect(r.ok && r.value.inventoryQuantity).toBe(7);
+    const bad = parseImportRow(['AB-1', 'many'], m.value, 3, 'USD');
+    expect(!bad.ok && bad.error[0]!.column).toBe('inventoryQuantity');
   });
   it('rounds spreadsheet floats such as 4.4999999 to cents', () => {
     const m = resolveMapping(['sku', 'title', 'price']);

@@ -1,8 +1,9 @@
-import { parseMoney } from '../shared/money';
+import { money, parseMoney } from '../shared/money';
 import { err, ok, type Result } from '../shared/result';
 import type { RowError } from './import-job.entity';
 import { SHIPPING_CLASSES, type ProductDraft, type ShippingClass } from './product.entity';
 import { validateDraft } from './product-rules';
+import type { UpdatableProductField } from '../ports/repositories.port';
 
 export const IMPORT_FIELDS = [
   'sku',
@@ -21,7 +22,12 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 /** Which column header of the file holds each field: `{ wholesalePrice: "Cost" }`. */
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 
-const REQUIRED: readonly ImportField[] = ['sku', 'title', 'wholesalePrice'];
+/** A file needs a SKU column plus something to set; new products also need title and wholesale price. */
+const REQUIRED: readonly ImportField[] = ['sku'];
+export const REQUIRED_TO_CREATE: readonly ImportField[] = ['title', 'wholesalePrice'];
+
+/** True when the file can create products (it has every column a new product needs). */
+export const canCreate = (mapping: ResolvedMapping): boolean => REQUIRED_TO_CREATE.every((f) => mapping.has(f));
 
 /** Headers recognised without an explicit mapping (compared case- and punctuation-insensitively). */
 const ALIASES: Readonly<Record<ImportField, readonly string[]>> = {
@@ -67,8 +73,13 @@ export function resolveMapping(headers: readonly string[], explicit: ColumnMappi
       errors.push({ row: 1, column: field, message: `No column for required field "${field}"; map one (e.g. mapping.${field}="My Column")` });
     }
   }
+  if (out.has('sku') && out.size === 1) {
+    errors.push({ row: 1, message: `Only a SKU column was found; add columns to set (e.g. stock, wholesale price) or map them. Known fields: ${IMPORT_FIELDS.join(', ')}` });
+  }
   return errors.length ? err(errors) : ok(out);
 }
+
+const UPDATE_ONLY_PLACEHOLDER_PRICE = (currency: string) => money(1, currency);
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
@@ -108,8 +119,9 @@ export function parseImportRow(
     }
     return m.value;
   };
-  const wholesalePrice = priceOf('wholesalePrice');
-  if (!get('wholesalePrice')) fail('wholesalePrice', 'is required');
+  const creating = canCreate(mapping);
+  const wholesalePrice = creating ? priceOf('wholesalePrice') : (priceOf('wholesalePrice') ?? UPDATE_ONLY_PLACEHOLDER_PRICE(currency));
+  if (creating && !get('wholesalePrice')) fail('wholesalePrice', 'is required');
   const msrp = priceOf('msrp');
 
   const qtyRaw = get('inventoryQuantity');
@@ -144,7 +156,26 @@ export function parseImportRow(
     inventoryQuantity: inventoryQuantity ?? 0,
     discontinued: statusRaw === 'DISCONTINUED',
   };
-  const rules = validateDraft(draft);
+  // In an update-only file, absent columns hold placeholders that are never written: validate what is there.
+  const present = creating ? draft : Object.fromEntries(Object.entries(draft).filter(([k]) => k === 'sku' || fieldsOfMapping(mapping).includes(k as UpdatableProductField)));
+  const rules = validateDraft(present);
   if (rules.length > 0) return err(rules.map((e) => ({ row: rowNumber, column: e.path.slice(1), message: e.message })));
   return ok(draft);
+}
+
+/** The product fields a file's columns carry: on re-import only these overwrite existing products. */
+export function fieldsOfMapping(mapping: ResolvedMapping): UpdatableProductField[] {
+  const map: Readonly<Record<Exclude<ImportField, 'sku'>, UpdatableProductField>> = {
+    title: 'title',
+    description: 'description',
+    wholesalePrice: 'wholesalePrice',
+    msrp: 'msrp',
+    images: 'images',
+    category: 'categorySlug',
+    weight: 'weightGrams',
+    shippingClass: 'shippingClass',
+    inventoryQuantity: 'inventoryQuantity',
+    status: 'discontinued',
+  };
+  return [...mapping.keys()].filter((f): f is Exclude<ImportField, 'sku'> => f !== 'sku').map((f) => map[f]);
 }

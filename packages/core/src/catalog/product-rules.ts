@@ -4,6 +4,8 @@ import type { ProductDraft } from './product.entity';
 export const MAX_SKU_LENGTH = 64;
 export const MAX_TITLE_LENGTH = 255;
 export const MAX_IMAGES = 20;
+/** Prices are stored as 32-bit integer minor units. */
+export const MAX_PRICE_MINOR = 999_999_999;
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
 
 /** Business rules every product must satisfy, whatever the entry path (API, import, adapter feed). */
@@ -19,6 +21,8 @@ export function validateDraft(d: Partial<ProductDraft>): FieldError[] {
     else if (d.title.length > MAX_TITLE_LENGTH) e.push({ path: '/title', message: `must be at most ${MAX_TITLE_LENGTH} characters` });
   }
   if (d.wholesalePrice && d.wholesalePrice.amountMinor <= 0) e.push({ path: '/wholesalePrice', message: 'must be greater than 0' });
+  if (d.wholesalePrice && d.wholesalePrice.amountMinor > MAX_PRICE_MINOR) e.push({ path: '/wholesalePrice', message: 'must be at most 9999999.99' });
+  if (d.msrp && d.msrp.amountMinor > MAX_PRICE_MINOR) e.push({ path: '/msrp', message: 'must be at most 9999999.99' });
   if (d.msrp && d.wholesalePrice && d.msrp.amountMinor < d.wholesalePrice.amountMinor) {
     e.push({ path: '/msrp', message: 'must not be below the wholesale price' });
   }

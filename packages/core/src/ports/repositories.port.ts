@@ -84,6 +84,12 @@ export interface RetailerRepository {
   findById(id: string): Promise<Retailer | null>;
 }
 
+/** Draft fields an upsert may overwrite on an existing product (`sku` is the key, never overwritten). */
+export type UpdatableProductField = Exclude<keyof ProductDraft, 'sku'>;
+export const UPDATABLE_PRODUCT_FIELDS: readonly UpdatableProductField[] = [
+  'title', 'description', 'wholesalePrice', 'msrp', 'images', 'categorySlug', 'weightGrams', 'shippingClass', 'inventoryQuantity', 'discontinued',
+];
+
 export interface UpsertOutcome {
   readonly created: number;
   readonly updated: number;
@@ -109,8 +115,12 @@ export interface ProductRepository {
    * Reserved quantities are kept; status is derived. Drafts must have distinct SKUs.
    * New rows get a fresh id, `reservedQuantity` 0 and `createdAt = updatedAt = at`; existing rows keep
    * id and `createdAt` and get `updatedAt = at`. Every draft whose SKU existed counts as updated.
+   * `fields` limits what an existing row takes from its draft (a file without an images column must
+   * not wipe the images); absent → every field. New rows always take the whole draft.
    */
-  upsertMany(supplierId: string, drafts: readonly ProductDraft[], at: Date): Promise<UpsertOutcome>;
+  upsertMany(supplierId: string, drafts: readonly ProductDraft[], at: Date, fields?: readonly UpdatableProductField[]): Promise<UpsertOutcome>;
+  /** Which of `skus` the supplier has (any status), in no particular order. */
+  existingSkus(supplierId: string, skus: readonly string[]): Promise<string[]>;
   /** Sets on-hand stock of one product (scoped; status re-derived, `updatedAt = at`); `null` if not the supplier's. */
   setInventory(supplierId: string, productId: string, quantity: number, at: Date): Promise<SupplierProduct | null>;
   /** Sets on-hand stock by SKU; returns the SKUs that matched none of this supplier's products, in input order. */

@@ -87,6 +87,31 @@ export function describeProductsContract(opts: PersistenceContractOptions): void
       expect(await repos().products.countBySupplier(s.id)).toBe(2);
     });
 
+    it('tells which SKUs a supplier has, never another supplier\'s', async () => {
+      const s = await givenSupplier(repos());
+      const other = await givenSupplier(repos());
+      const p = await repos().products.create(aProduct(s.id));
+      const theirs = await repos().products.create(aProduct(other.id));
+      expect(await repos().products.existingSkus(s.id, [p.sku, theirs.sku, 'NOPE-1'])).toEqual([p.sku]);
+      expect(await repos().products.existingSkus(s.id, [])).toEqual([]);
+    });
+
+    it('upsertMany overwrites only the named fields of existing products, and takes whole drafts for new ones', async () => {
+      const s = await givenSupplier(repos());
+      const existing = await repos().products.create(aProduct(s.id, { inventoryQuantity: 10, images: ['https://img.test/keep.jpg'], weightGrams: 700 }));
+      const fresh = aProductDraft({ images: ['https://img.test/new.jpg'], weightGrams: 250 });
+      const outcome = await repos().products.upsertMany(
+        s.id,
+        [{ ...aProductDraft({ sku: existing.sku }), title: 'Only the title and stock change', inventoryQuantity: 0, images: [], weightGrams: 0 }, fresh],
+        at(7000),
+        ['title', 'inventoryQuantity'],
+      );
+      expect(outcome).toEqual({ created: 1, updated: 1 });
+      const updated = await repos().products.findBySku(s.id, existing.sku);
+      expect(updated).toMatchObject({ title: 'Only the title and stock change', inventoryQuantity: 0, status: 'OUT_OF_STOCK', images: ['https://img.test/keep.jpg'], weightGrams: 700, wholesalePrice: existing.wholesalePrice });
+      expect(await repos().products.findBySku(s.id, fresh.sku)).toMatchObject({ images: ['https://img.test/new.jpg'], weightGrams: 250 });
+    });
+
     it('setInventory is scoped and re-derives status', async () => {
       const s = await givenSupplier(repos());
       const other = await givenSupplier(repos());

@@ -7,7 +7,7 @@ import type { Clock } from '../../ports/clock.port';
 import type { Repositories } from '../../ports/repositories.port';
 import type { UnitOfWork } from '../../ports/unit-of-work.port';
 import { MAX_IMPORT_ROWS, MAX_REPORTED_ROW_ERRORS, type Job, type RowError } from '../import-job.entity';
-import { IMPORT_FIELDS, parseImportRow, resolveMapping, type Cell, type ColumnMapping, type ResolvedMapping } from '../import-mapping';
+import { canCreate, fieldsOfMapping, IMPORT_FIELDS, parseImportRow, resolveMapping, type Cell, type ColumnMapping, type ResolvedMapping } from '../import-mapping';
 import type { ProductDraft } from '../product.entity';
 import { supplierOf } from './catalog.use-cases';
 
@@ -107,7 +107,16 @@ export class CatalogImportService {
     const flush = async () => {
       if (!batch.length && !errors.length && !processed) return;
       const drafts = batch;
-      const outcome = drafts.length ? await this.upsert(job.ownerSupplierId!, drafts) : { created: 0, updated: 0 };
+      let writable = drafts;
+      if (!canCreate(columns!) && drafts.length) {
+        // Update-only file (no title or price column): unknown SKUs cannot become products.
+        const known = new Set(await this.d.repos.products.existingSkus(job.ownerSupplierId!, drafts.map((d) => d.sku)));
+        writable = drafts.filter((d) => known.has(d.sku));
+        for (const d of drafts) {
+          if (!known.has(d.sku)) errors.push({ row: seen.get(d.sku)!, column: 'sku', message: `SKU ${d.sku} is not in your catalog; a new product needs title and wholesalePrice columns` });
+        }
+      }
+      const outcome = writable.length ? await this.d.repos.products.upsertMany(job.ownerSupplierId!, writable, this.d.clock.now(), fieldsOfMapping(columns!)) : { created: 0, updated: 0 };
       await this.d.repos.jobs.progress(jobId, { processed, created: outcome.created, updated: outcome.updated, failed: errors.length, errors });
       batch = [];
       errors = [];
@@ -145,11 +154,6 @@ export class CatalogImportService {
     const done = await this.d.repos.jobs.findById(jobId);
     const summary = done ? `Imported ${done.created + done.updated} products (${done.created} new, ${done.updated} updated); ${done.failed} rows had errors.` : null;
     await this.d.repos.jobs.finish(jobId, 'COMPLETED', summary, this.d.clock.now());
-  }
-
-  private async upsert(supplierId: string, drafts: ProductDraft[]) {
-    const now = this.d.clock.now();
-    return this.d.repos.products.upsertMany(supplierId, drafts, now);
   }
 
   /** Category slugs and names (lower-cased, slugified) → canonical slug. */
