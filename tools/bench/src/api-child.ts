@@ -51,8 +51,13 @@ process.on('message', (m: { type: string }) => {
     base = { hits: search.hits, misses: search.misses };
     process.send!({ type: 'reset' });
   } else if (m.type === 'stop') {
-    void platform.lifecycle
-      .stop()
+    // Let queries of requests autocannon abandoned at the end finish before the pool closes.
+    const pool = (platform.persistence as unknown as { knex?: { client?: { pool?: { numPendingAcquires(): number; numUsed(): number } } } }).knex?.client?.pool;
+    const drained = async () => {
+      for (let i = 0; i < 100 && pool && pool.numPendingAcquires() + pool.numUsed() > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    };
+    void drained()
+      .then(() => platform.lifecycle.stop())
       .finally(() => rmSync(dataDir, { recursive: true, force: true }))
       .finally(() => process.exit(0));
   }

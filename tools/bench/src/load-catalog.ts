@@ -142,6 +142,8 @@ export async function loadCatalog(o: LoadOptions): Promise<LoadResult> {
     const meta = (await a.query("SELECT value FROM bench_meta WHERE key = 'dataset'")).rows[0]?.value as typeof want | undefined;
     const count = Number((await a.query('SELECT count(*)::int AS n FROM supplier_products')).rows[0].n);
     if (meta && JSON.stringify(meta) === JSON.stringify(want) && count === o.products) {
+      // Read the heap once so the runs start from the OS page cache, not the disk.
+      await a.query('SELECT count(*) FROM supplier_products WHERE length(description) >= 0');
       const sizes = await tableSizes(a);
       o.log(`reusing ${count.toLocaleString('en')} products in the existing database (--fresh to rebuild)`);
       return { reused: true, products: count, loadMs: 0, copyMs: 0, indexMs: 0, vacuumMs: 0, ...sizes };

@@ -19,6 +19,14 @@ export const RANK_CANDIDATES = 1_000;
 /** Above this planner estimate the capped exact count is skipped: its answer would be the estimate anyway. */
 const ESTIMATE_ONLY_ABOVE = 3 * COUNT_CAP;
 
+/**
+ * A text query sorted by price, date or title whose matches are estimated below this is answered
+ * from the GIN bitmap plus a top-N sort, never by walking a price/date index and testing `@@` row
+ * by row: matches cluster (dresses are dear, cables cheap), so that walk can visit a million rows
+ * before it finds 24 (4.8 s measured at 2,000,000 products). Broader words keep the planner's choice.
+ */
+const SORT_MATCHES_BELOW = 20_000;
+
 /** A single short word (3–5 letters, typed-as-you-go) also matches title words it begins: "blu" finds "Blue". */
 const wordPrefix = (q: string): string | null => (/^[\p{L}\p{N}]{3,5}$/u.test(q) ? `\\m${q}` : null);
 
@@ -73,9 +81,9 @@ async function estimateMatches(db: Knex, matches: Knex.QueryBuilder): Promise<nu
  * The estimate comes first: when it is far past the cap the capped count (up to 10,001 heap
  * visits) is skipped, since its result would be replaced by the estimate anyway.
  */
-async function countMatches(db: Knex, c: ProductSearchCriteria, q: string | null): Promise<{ total: number; estimate: boolean }> {
+async function countMatches(db: Knex, c: ProductSearchCriteria, q: string | null, known?: number): Promise<{ total: number; estimate: boolean }> {
   const matches = applyFilters(db('supplier_products as p').select(db.raw('1')), c, q);
-  const estimated = await estimateMatches(db, matches);
+  const estimated = known ?? (await estimateMatches(db, matches));
   if (estimated > ESTIMATE_ONLY_ABOVE) return { total: Math.round(estimated), estimate: true };
   const capped = await db.select(db.raw('count(*)::int AS n')).from(matches.clone().limit(COUNT_CAP + 1).as('m'));
   const n = Number((capped[0] as Row | undefined)?.n ?? 0);
@@ -94,7 +102,17 @@ export async function searchProducts(db: Knex, c: ProductSearchCriteria): Promis
   const offset = (c.page - 1) * c.pageSize;
   const columns = PRODUCT_COLUMNS.map((col) => `p.${col}`);
   let page: Knex.QueryBuilder;
-  if (q && c.sort === 'relevance') {
+  let estimated: number | undefined;
+  if (q && c.sort !== 'relevance') {
+    estimated = await estimateMatches(db, applyFilters(db('supplier_products as p').select(db.raw('1')), c, q));
+  }
+  if (estimated !== undefined && estimated < SORT_MATCHES_BELOW) {
+    // OFFSET 0 keeps the subquery from being pulled up, so its scan is chosen without the outer
+    // ORDER BY (knex drops `.offset(0)`, hence the raw wrapper).
+    const inner = applyFilters(db('supplier_products as p').select(columns), c, q).toSQL();
+    const matches = db.raw(`(${inner.sql} OFFSET 0) AS p`, inner.bindings as Knex.RawBinding[]);
+    page = applySort(db.select(columns).from(matches), c, q).limit(c.pageSize).offset(offset);
+  } else if (q && c.sort === 'relevance') {
     // Rank a bounded candidate set: the inner LIMIT stops the bitmap heap scan early on broad words.
     const candidates = applyFilters(db('supplier_products as p').select([...columns, 'p.search']), c, q).limit(Math.max(RANK_CANDIDATES, offset + c.pageSize));
     page = applySort(db.select(columns).from(candidates.as('p')), c, q).limit(c.pageSize).offset(offset);
@@ -107,6 +125,6 @@ export async function searchProducts(db: Knex, c: ProductSearchCriteria): Promis
   if (items.length < c.pageSize && (items.length > 0 || offset === 0)) {
     return { items, total: offset + items.length, page: c.page, pageSize: c.pageSize };
   }
-  const { total, estimate } = await countMatches(db, c, q);
+  const { total, estimate } = await countMatches(db, c, q, estimated);
   return { items, total, ...(estimate ? { totalIsEstimate: true } : {}), page: c.page, pageSize: c.pageSize };
 }
