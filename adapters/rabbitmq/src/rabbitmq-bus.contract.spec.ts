@@ -105,8 +105,9 @@ describe.skipIf(!hasRabbit)('adapter-rabbitmq', () => {
     setup: async () => {
       const bus = new RabbitMqMessageBus({ url, prefix, reconnect: { initialDelayMs: 100, maxDelayMs: 1_000 } });
       await bus.start();
-      // The broker restart is slow and disturbs every connection: run it once per run.
-      const restart = restarted ? undefined : async () => ((restarted = true), restartBroker());
+      // The broker restart is slow and disturbs every connection on the shared broker, including other
+      // suites running in parallel: `npm test` runs it alone afterwards (test:broker-restart sets the flag).
+      const restart = restarted || process.env.DROPSHIP_BROKER_RESTART !== '1' ? undefined : async () => ((restarted = true), restartBroker());
       return {
         bus,
         restartBroker: restart,

@@ -102,6 +102,7 @@ export class CatalogImportService {
     const seen = new Map<string, number>();
     let batch: ProductDraft[] = [];
     let errors: RowError[] = [];
+    let failedRows = 0;
     let processed = 0;
     let columns: ResolvedMapping | undefined;
     const flush = async () => {
@@ -113,13 +114,16 @@ export class CatalogImportService {
         const known = new Set(await this.d.repos.products.existingSkus(job.ownerSupplierId!, drafts.map((d) => d.sku)));
         writable = drafts.filter((d) => known.has(d.sku));
         for (const d of drafts) {
-          if (!known.has(d.sku)) errors.push({ row: seen.get(d.sku)!, column: 'sku', message: `SKU ${d.sku} is not in your catalog; a new product needs title and wholesalePrice columns` });
+          if (known.has(d.sku)) continue;
+          failedRows++;
+          errors.push({ row: seen.get(d.sku)!, column: 'sku', message: `SKU ${d.sku} is not in your catalog; a new product needs title and wholesalePrice columns` });
         }
       }
       const outcome = writable.length ? await this.d.repos.products.upsertMany(job.ownerSupplierId!, writable, this.d.clock.now(), fieldsOfMapping(columns!)) : { created: 0, updated: 0 };
-      await this.d.repos.jobs.progress(jobId, { processed, created: outcome.created, updated: outcome.updated, failed: errors.length, errors });
+      await this.d.repos.jobs.progress(jobId, { processed, created: outcome.created, updated: outcome.updated, failed: failedRows, errors });
       batch = [];
       errors = [];
+      failedRows = 0;
       processed = 0;
       await yieldToEventLoop();
     };
@@ -134,6 +138,7 @@ export class CatalogImportService {
         processed++;
         if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
         const parsed = parseImportRow(cells, columns, rowNumber, currency);
+        const before = errors.length;
         if (!parsed.ok) errors.push(...parsed.error.slice(0, 3));
         else if (parsed.value.categorySlug && !categories.has(parsed.value.categorySlug)) {
           errors.push({ row: rowNumber, column: 'category', message: `unknown category "${parsed.value.categorySlug}"; see GET /api/categories` });
@@ -144,6 +149,7 @@ export class CatalogImportService {
           const slug = parsed.value.categorySlug ? categories.get(parsed.value.categorySlug)! : null;
           batch.push({ ...parsed.value, categorySlug: slug });
         }
+        if (errors.length > before) failedRows++;
         if (processed >= (this.d.batchSize ?? 1000)) await flush();
       }
       await flush();
