@@ -74,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const defaults: AdapterConfig[] = [
     { id: 'db', use: '@dropship/adapter-postgres', options: databaseUrl ? { url: 'env:DATABASE_URL' } : { dataDir: path.join(dataDir, 'pglite') } },
     amqpUrl
-      ? { id: 'bus', use: '@dropship/adapter-rabbitmq', options: { url: 'env:AMQP_URL' } }
+      ? { id: 'bus', use: '@dropship/adapter-rabbitmq', options: { url: 'env:AMQP_URL', ...(env.DROPSHIP_AMQP_PREFIX ? { prefix: env.DROPSHIP_AMQP_PREFIX } : {}) } }
       : { id: 'bus', use: '@dropship/adapter-queue-memory', options: {} },
     { id: 'supplier-portal', use: '@dropship/adapter-supplier-portal', options: {} },
   ];
