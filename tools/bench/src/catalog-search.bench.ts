@@ -7,6 +7,8 @@
  *   --duration S      seconds per measured run (default 25; each run has a 3 s warm-up first)
  *   --connections N   concurrent HTTP connections (default 50)
  *   --pool N          the api's PostgreSQL pool size (default 8)
+ *   --cache-ms N      the api's search cache TTL for the cached run (DROPSHIP_SEARCH_CACHE_MS; default: the api's 1 s)
+ *   --distinct N      draw requests uniformly from only N distinct URLs of the mix (measures the cache-hit path)
  *   --skip-raw        skip the second run with the response cache disabled
  *   --cpu-prof        write V8 CPU profiles of the api process to ./.bench-profiles
  *
@@ -36,6 +38,8 @@ const suppliers = num('suppliers', 2_000);
 const duration = num('duration', 25);
 const connections = num('connections', 50);
 const pool = num('pool', 8);
+const distinct = args.includes('--distinct') ? num('distinct', 100) : null;
+const cacheMs = args.includes('--cache-ms') ? num('cache-ms', 1_000) : null;
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dropship_bench';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (s: string) => console.info(s);
@@ -97,6 +101,9 @@ async function stopApi(child: ChildProcess): Promise<void> {
 
 function cannon(base: string, seconds: number, seed: number): Promise<autocannon.Result> {
   const mix = createQueryMix(seed);
+  const fixed = distinct === null ? null : Array.from({ length: distinct }, () => mix.next());
+  let i = 0;
+  const next = fixed ? () => fixed[((i = (Math.imul(i, 1_103_515_245) + 12_345) >>> 0) >>> 8) % fixed.length]! : () => mix.next();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -104,7 +111,7 @@ function cannon(base: string, seconds: number, seed: number): Promise<autocannon
         connections,
         duration: seconds,
         timeout: 10,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: mix.next() }) }],
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: next() }) }],
       },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
@@ -168,10 +175,12 @@ if (!load.reused) {
 log(`supplier_products: heap ${fmt(load.heapMb)} MB, indexes ${fmt(load.indexMb)} MB`);
 
 const results: RunResult[] = [];
-results.push(await measure('cached (default 1 s TTL)', {}, 42));
+results.push(
+  cacheMs === null ? await measure('cached (default 1 s TTL)', {}, 42) : await measure(`cached (${cacheMs} ms TTL)`, { DROPSHIP_SEARCH_CACHE_MS: String(cacheMs) }, 42),
+);
 if (!flag('skip-raw')) results.push(await measure('cache off (DROPSHIP_SEARCH_CACHE_MS=0)', { DROPSHIP_SEARCH_CACHE_MS: '0' }, 42));
 
-log(`\nGET /api/products, ${connections} connections, ${duration} s, ${fmt(products)} products, api pool ${pool}:\n`);
+log(`\nGET /api/products, ${connections} connections, ${duration} s, ${fmt(products)} products, api pool ${pool}${distinct === null ? '' : `, ${distinct} distinct URLs`}:\n`);
 log(
   table([
     ['run', 'requests', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'cache hits'],
