@@ -1,3 +1,5 @@
 export * from './contracts/message-bus.contract';
 export * from './contracts/persistence.contract';
 export * from './in-memory/in-memory-persistence';
+export * from './contracts/supplier.contract';
+export * from './in-memory/fake-supplier';
