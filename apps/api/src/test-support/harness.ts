@@ -24,7 +24,7 @@ export interface TestServer {
  * Starts the real platform (api + worker in one process) on an ephemeral port: embedded (PGlite in
  * memory + in-process queue) or on this run's own PostgreSQL database and RabbitMQ prefix.
  */
-export async function startTestServer(backend: Backend, overrides: { rateLimitAuthPerMinute?: number } = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend, overrides: { rateLimitAuthPerMinute?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dropship-api-'));
   const cleanups: (() => Promise<void>)[] = [async () => rmSync(dataDir, { recursive: true, force: true })];
   let adapters: AdapterConfig[];
@@ -49,6 +49,7 @@ export async function startTestServer(backend: Backend, overrides: { rateLimitAu
     DROPSHIP_SECRET_KEY: randomBytes(32).toString('base64'),
     DROPSHIP_DEMO: '0',
     DROPSHIP_LOG_LEVEL: process.env.DROPSHIP_LOG_LEVEL ?? 'silent',
+    ...overrides.env,
   };
   const platform = await composePlatform({
     env,

@@ -2,6 +2,7 @@ import { ADAPTER_API_VERSION, type AdapterContext, type AdapterInstance, type Ad
 import type { AdapterConfig } from '../config/config';
 import { createAjv, toFieldErrors } from '../config/ajv';
 import { resolveEnvRefs } from '../config/env-refs';
+import type { Importer } from './package-importer';
 
 /** Why an adapter could not be loaded; the message always names the adapter id and package. */
 export class AdapterLoadError extends Error {
@@ -19,7 +20,6 @@ export interface LoadedAdapter {
   readonly options: Record<string, unknown>;
 }
 
-type Importer = (specifier: string) => Promise<unknown>;
 const PORTS: readonly PortName[] = ['persistence', 'bus', 'supplier', 'store', 'payments', 'notifier'];
 
 /** Imports an allow-listed package by name and checks that its default export is a usable manifest. */

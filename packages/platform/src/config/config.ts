@@ -24,6 +24,8 @@ export interface PlatformConfig {
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
   readonly importLimitBytes: number;
+  /** Directories whose `node_modules` also hold adapter packages (installed outside this repository). */
+  readonly adapterDirs: readonly string[];
   /** Adapter packages that may be loaded; anything else named in config is refused. */
   readonly allow: readonly string[];
   readonly adapters: readonly AdapterConfig[];
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     importLimitBytes: 25 * 1024 * 1024,
     allow,
     adapters,
+    adapterDirs: (env.DROPSHIP_ADAPTER_DIRS ?? cwd).split(path.delimiter).filter(Boolean).map((d) => path.resolve(cwd, d)),
   };
 }
 

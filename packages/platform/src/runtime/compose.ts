@@ -17,6 +17,7 @@ import type { AdapterContext, PortName, PortTypes } from '@dropship/adapter-sdk'
 import { loadConfig, type PlatformConfig } from '../config/config';
 import { loadAdapters, type LoadedAdapter } from '../adapters/load-adapters';
 import { SupplierIntegrationRegistry } from '../adapters/integration-registry';
+import { packageImporter } from '../adapters/package-importer';
 import { createSecretBox, loadSecretKeys, ScryptPasswordHasher, createTokenService, type RotatingSecretBox } from '../crypto/index';
 import { readSpreadsheet } from '../files/index';
 import { createLogger, type Logger } from './logger';
@@ -74,10 +75,11 @@ export async function composePlatform(opts: ComposeOptions = {}): Promise<Platfo
     secrets,
     allowPrivateUrls: config.allowPrivateUrls,
   });
-  const adapters = await loadAdapters(config.adapters, { allow: config.allow, env, context, importer: opts.importer });
+  const importer = opts.importer ?? packageImporter(config.adapterDirs);
+  const adapters = await loadAdapters(config.adapters, { allow: config.allow, env, context, importer });
   const persistence = single(adapters, 'persistence');
   const bus = single(adapters, 'bus');
-  const integrations = new SupplierIntegrationRegistry(adapters.map((a) => a.manifest));
+  const integrations = await SupplierIntegrationRegistry.discover(config.allow, importer);
   const lifecycle = new Lifecycle(logger);
   for (const a of adapters) {
     lifecycle.add({ name: `adapter:${a.config.id}`, start: () => a.instance.init?.() ?? Promise.resolve(), stop: () => a.instance.dispose?.() ?? Promise.resolve() });
