@@ -4,22 +4,22 @@ import type { Knex } from 'knex';
 import { money, uuidv7 } from '@dropship/core';
 import { aProductDraft, givenSupplier } from '@dropship/adapter-testkit';
 import { createSecretBox } from '@dropship/platform';
-import { PG_ADMIN_URL, requireServer, runId } from '@dropship/test-setup';
+import { createTestDatabase, PG_ADMIN_URL, requireServer } from '@dropship/test-setup';
 import { COUNT_CAP, createPostgresPersistence, type PostgresPersistence } from './index';
-import { createTestDatabase, dropTestDatabase } from './test-support/test-database';
 
 const secrets = createSecretBox({ keys: { k1: randomBytes(32) }, activeKeyId: 'k1' });
 const ctx = { id: 'db', dataDir: '/nonexistent', secrets };
 const hasPg = await requireServer('PostgreSQL', PG_ADMIN_URL);
 
 describe.skipIf(!hasPg)('postgres server specifics', () => {
-  const name = runId('dropship_test');
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let url: string;
   let a: PostgresPersistence;
   let b: PostgresPersistence;
 
   beforeAll(async () => {
-    url = await createTestDatabase(PG_ADMIN_URL, name);
+    db = await createTestDatabase('dropship_test');
+    url = db.url;
     a = createPostgresPersistence({ url, poolMax: 4, statementTimeoutMs: 1500 }, ctx);
     b = createPostgresPersistence({ url, poolMax: 4 }, ctx);
     // Two "processes" migrating a fresh database at once.
@@ -28,7 +28,7 @@ describe.skipIf(!hasPg)('postgres server specifics', () => {
   afterAll(async () => {
     await a?.dispose();
     await b?.dispose();
-    await dropTestDatabase(PG_ADMIN_URL, name);
+    await db?.drop();
   });
 
   it('migrated once despite concurrent migrate calls, and again is a no-op', async () => {

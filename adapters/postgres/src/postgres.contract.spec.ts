@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe } from 'vitest';
 import { describePersistenceContract } from '@dropship/adapter-testkit';
 import { createSecretBox } from '@dropship/platform';
-import { PG_ADMIN_URL, requireServer, runId } from '@dropship/test-setup';
+import { createTestDatabase, PG_ADMIN_URL, requireServer } from '@dropship/test-setup';
 import { createPostgresPersistence, type PostgresOptions, type PostgresPersistence } from './index';
-import { createTestDatabase, dropTestDatabase } from './test-support/test-database';
 
 const secrets = createSecretBox({ keys: { k1: randomBytes(32) }, activeKeyId: 'k1' });
 const ctx = { id: 'db', dataDir: '/nonexistent', secrets };
@@ -26,12 +25,15 @@ describePersistenceContract({ name: 'pglite (memory)', setup: sharedPersistence(
 
 const hasPg = await requireServer('PostgreSQL', PG_ADMIN_URL);
 describe.skipIf(!hasPg)('postgresql server', () => {
-  const name = runId('dropship_test');
+  let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   describePersistenceContract({
     name: 'postgres',
     setup: sharedPersistence(
-      async () => ({ url: await createTestDatabase(PG_ADMIN_URL, name), poolMax: 4 }),
-      () => dropTestDatabase(PG_ADMIN_URL, name),
+      async () => {
+        db = await createTestDatabase('dropship_test');
+        return { url: db.url, poolMax: 4 };
+      },
+      async () => db?.drop(),
     ),
   });
 });
