@@ -3,3 +3,5 @@ export * from './contracts/persistence.contract';
 export * from './in-memory/in-memory-persistence';
 export * from './contracts/supplier.contract';
 export * from './in-memory/fake-supplier';
+export * from './contracts/notifier.contract';
+export * from './in-memory/recording-notifier';

@@ -31,3 +31,4 @@ export * from './onboarding/application/onboarding.use-cases';
 export * from './catalog/application/catalog.use-cases';
 export * from './catalog/application/catalog-import.use-cases';
 export * from './shared/yield';
+export * from './notifications/index';
