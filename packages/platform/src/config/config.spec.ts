@@ -19,6 +19,12 @@ describe('configuration', () => {
     expect(c.adapters[1]).toEqual({ id: 'bus', use: '@dropship/adapter-rabbitmq', options: { url: 'env:AMQP_URL', prefix: 'staging' } });
   });
 
+  it('sends mail over SMTP when SMTP_URL is set', () => {
+    const c = loadConfig({ SMTP_URL: 'smtp://mail.test:25', MAIL_FROM: 'Shop <no-reply@shop.test>' });
+    expect(c.adapters.find((a) => a.id === 'mail')).toEqual({ id: 'mail', use: '@dropship/adapter-notifier-smtp', options: { url: 'env:SMTP_URL', from: 'Shop <no-reply@shop.test>' } });
+    expect(loadConfig({}).adapters.find((a) => a.id === 'mail')).toBeUndefined();
+  });
+
   it('requires the first admin outside embedded mode and a sane port', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x@db/app' })).toThrow(/DROPSHIP_ADMIN_EMAIL and DROPSHIP_ADMIN_PASSWORD must be set/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a TCP port number/);

@@ -37,6 +37,8 @@ export const BUILT_IN_ADAPTERS = [
   '@dropship/adapter-queue-memory',
   '@dropship/adapter-rabbitmq',
   '@dropship/adapter-supplier-portal',
+  '@dropship/adapter-supplier-http',
+  '@dropship/adapter-notifier-smtp',
 ] as const;
 
 export const DEMO_ADMIN = { email: 'admin@demo.dropship.local', password: 'demo-admin-password' } as const;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ? { id: 'bus', use: '@dropship/adapter-rabbitmq', options: { url: 'env:AMQP_URL', ...(env.DROPSHIP_AMQP_PREFIX ? { prefix: env.DROPSHIP_AMQP_PREFIX } : {}) } }
       : { id: 'bus', use: '@dropship/adapter-queue-memory', options: {} },
     { id: 'supplier-portal', use: '@dropship/adapter-supplier-portal', options: {} },
+    ...(env.SMTP_URL ? [{ id: 'mail', use: '@dropship/adapter-notifier-smtp', options: { url: 'env:SMTP_URL', from: env.MAIL_FROM || 'Dropship <no-reply@localhost>' } }] : []),
   ];
   let allow: string[] = [...BUILT_IN_ADAPTERS];
   let adapters = defaults;
