@@ -15,7 +15,9 @@ import type { TrackingInfo } from './store-channel.port';
  *   `retryable: true, outcomeUnknown: true`; the caller reconciles with `findOrder` before any
  *   resend.
  * - Supplier 5xx / unreachable → `ADAPTER.UNAVAILABLE`, retryable. Throttling (429) →
- *   `ADAPTER.RATE_LIMITED`, retryable, `retryAfterMs` from `Retry-After`. Credentials refused →
+ *   `ADAPTER.RATE_LIMITED`, retryable, `retryAfterMs` from `Retry-After`. A conflict that is not a
+ *   stated refusal (the key's first request still running) → `ADAPTER.CONFLICT`, retryable. An
+ *   acceptance the adapter cannot read → `ADAPTER.BAD_RESPONSE`, `outcomeUnknown`. Credentials refused →
  *   `ADAPTER.UNAUTHORIZED`, other refusals of the request → `ADAPTER.REJECTED`, an outbound URL
  *   in a private / loopback / metadata range → `ADAPTER.URL_NOT_ALLOWED`: none retryable.
  *   Messages carry the HTTP status, never vendor response bodies or secrets.
