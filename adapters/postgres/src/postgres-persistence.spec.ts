@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError, money, uuidv7, type Supplier } from '@dropship/core';
-import { aProduct, aSupplier, aUser, givenSupplier } from '@dropship/adapter-testkit';
+import { anOrder, aProduct, aSupplier, aUser, givenRetailer, givenSupplier } from '@dropship/adapter-testkit';
 import { createSecretBox } from '@dropship/platform';
 import manifest, { createPostgresPersistence, type PostgresPersistence } from './index';
 import { mapDbError } from './pg-errors';
+import { MIGRATION_NAMES } from './migrations/migration-source';
 
 const secrets = createSecretBox({ keys: { k1: randomBytes(32) }, activeKeyId: 'k1' });
 const ctx = { id: 'db', dataDir: '/nonexistent', secrets };
@@ -44,7 +45,7 @@ describe('pglite persistence', () => {
     await db.migrate();
     await db.migrate();
     const rows = await db.knex('knex_migrations').select('name');
-    expect(rows.map((r) => r.name)).toEqual(['0001-initial']);
+    expect(rows.map((r) => r.name)).toEqual(MIGRATION_NAMES);
     expect(db.engine).toBe('pglite');
   });
 
@@ -78,6 +79,20 @@ describe('pglite persistence', () => {
     const victim = await givenSupplier(db.repos);
     await db.knex('suppliers').where({ id: victim.id }).update({ integration_sealed: raw.integration_sealed });
     await expect(db.repos.suppliers.findById(victim.id)).rejects.toThrow();
+  });
+
+  it('stores shipping addresses sealed and bound to their order', async () => {
+    const retailerId = await givenRetailer(db.repos);
+    const s = await givenSupplier(db.repos, { status: 'ACTIVE' });
+    const p = await db.repos.products.create(aProduct(s.id));
+    const address = { name: 'Canary Person', address1: '42 Canary Wharf Road', city: 'London', zip: 'E14 5AB', country: 'GB', email: 'canary@example.test' };
+    const order = await db.repos.orders.create(anOrder(retailerId, [{ supplierId: s.id, lines: [{ product: p, quantity: 1 }] }], { shippingAddress: address }));
+    expect((await db.repos.orders.findById(order.id))?.shippingAddress).toEqual(address);
+    const raw = await db.knex('orders').where({ id: order.id }).first('shipping_address_sealed');
+    expect(raw.shipping_address_sealed).not.toMatch(/Canary|canary@/);
+    const victim = await db.repos.orders.create(anOrder(retailerId, [{ supplierId: s.id, lines: [{ product: p, quantity: 1 }] }]));
+    await db.knex('orders').where({ id: victim.id }).update({ shipping_address_sealed: raw.shipping_address_sealed });
+    await expect(db.repos.orders.findById(victim.id)).rejects.toThrow();
   });
 
   it('keeps products listed only while their supplier is ACTIVE', async () => {

@@ -4,7 +4,10 @@ import { guardRepository } from './pg-errors';
 import { PostgresAuditLog } from './repositories/postgres-audit.repository';
 import { PostgresCategoryRepository } from './repositories/postgres-category.repository';
 import { PostgresCredentialRepository } from './repositories/postgres-credential.repository';
+import { PostgresIdempotencyRepository } from './repositories/postgres-idempotency.repository';
 import { PostgresJobRepository } from './repositories/postgres-job.repository';
+import { PostgresListingRepository } from './repositories/postgres-listing.repository';
+import { PostgresOrderRepository } from './repositories/postgres-order.repository';
 import { PostgresOutboxRepository } from './repositories/postgres-outbox.repository';
 import { PostgresProductRepository } from './repositories/postgres-product.repository';
 import { PostgresRetailerRepository } from './repositories/postgres-retailer.repository';
@@ -24,5 +27,8 @@ export function createRepositories(db: Knex, box: SecretBox, adapterId?: string)
     categories: g(new PostgresCategoryRepository(db)),
     jobs: g(new PostgresJobRepository(db)),
     audit: g(new PostgresAuditLog(db)),
+    orders: g(new PostgresOrderRepository(db, box)),
+    listings: g(new PostgresListingRepository(db)),
+    idempotency: g(new PostgresIdempotencyRepository(db)),
   };
 }

@@ -6,6 +6,7 @@ import { aProductDraft, givenSupplier } from '@dropship/adapter-testkit';
 import { createSecretBox } from '@dropship/platform';
 import { createTestDatabase, PG_ADMIN_URL, requireServer } from '@dropship/test-setup';
 import { COUNT_CAP, createPostgresPersistence, type PostgresPersistence } from './index';
+import { MIGRATION_NAMES } from './migrations/migration-source';
 
 const secrets = createSecretBox({ keys: { k1: randomBytes(32) }, activeKeyId: 'k1' });
 const ctx = { id: 'db', dataDir: '/nonexistent', secrets };
@@ -33,7 +34,7 @@ describe.skipIf(!hasPg)('postgres server specifics', () => {
 
   it('migrated once despite concurrent migrate calls, and again is a no-op', async () => {
     await Promise.all([a.migrate(), b.migrate()]);
-    expect((await a.knex('knex_migrations').select('name')).map((r) => r.name)).toEqual(['0001-initial']);
+    expect((await a.knex('knex_migrations').select('name')).map((r) => r.name)).toEqual(MIGRATION_NAMES);
     expect(a.engine).toBe('postgres');
   });
 

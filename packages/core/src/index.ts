@@ -32,3 +32,12 @@ export * from './catalog/application/catalog.use-cases';
 export * from './catalog/application/catalog-import.use-cases';
 export * from './shared/yield';
 export * from './notifications/index';
+export * from './orders/shipping-address.value-object';
+export * from './orders/supplier-order.machine';
+// Explicit, so it wins over any same-named re-export (the Supplier port uses the same union).
+export type { SupplierOrderStatus } from './orders/supplier-order.machine';
+export * from './orders/order.entity';
+export * from './orders/application/place-order.use-case';
+export * from './orders/application/orders.use-cases';
+export * from './listings/listing.entity';
+export * from './listings/application/listings.use-cases';

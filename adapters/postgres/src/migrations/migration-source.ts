@@ -1,8 +1,15 @@
 import type { Knex } from 'knex';
 import { initialMigration } from './0001-initial.migration';
+import { ordersMigration } from './0010-orders.migration';
 
 /** Migrations in order, by stable name. Appending is the only allowed change. */
-const MIGRATIONS: readonly (readonly [string, Knex.Migration])[] = [['0001-initial', initialMigration]];
+const MIGRATIONS: readonly (readonly [string, Knex.Migration])[] = [
+  ['0001-initial', initialMigration],
+  ['0010-orders', ordersMigration],
+];
+
+/** Names of every migration, in order (tests compare `knex_migrations` with it). */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m[0]);
 
 /** Index builds on big tables outlast the pool's statement timeout: lift it inside the migration's transaction. */
 const withoutTimeout = (m: Knex.Migration): Knex.Migration => ({

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { describeAccountsContract } from './persistence/accounts.contract';
 import type { PersistenceContractOptions } from './persistence/harness';
 import { describeJobsContract } from './persistence/jobs.contract';
+import { describeOrdersContract } from './persistence/orders.contract';
 import { describeOutboxContract } from './persistence/outbox.contract';
 import { describeProductSearchContract } from './persistence/product-search.contract';
 import { describeProductsContract } from './persistence/products.contract';
@@ -10,6 +11,7 @@ import { describeUnitOfWorkContract } from './persistence/unit-of-work.contract'
 
 export type { PersistenceContractOptions } from './persistence/harness';
 export { aProduct, aProductDraft, aSupplier, aUser, givenSupplier, uniqueWord } from './persistence/fixtures';
+export { anOrder, givenRetailer } from './persistence/orders.contract';
 
 /** The persistence port's contract: every `Persistence` implementation (Postgres, PGlite, memory) runs it. */
 export function describePersistenceContract(opts: PersistenceContractOptions): void {
@@ -21,5 +23,6 @@ export function describePersistenceContract(opts: PersistenceContractOptions): v
     describeJobsContract(opts);
     describeOutboxContract(opts);
     describeUnitOfWorkContract(opts);
+    describeOrdersContract(opts);
   });
 }

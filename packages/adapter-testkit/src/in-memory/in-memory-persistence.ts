@@ -3,6 +3,8 @@ import { systemClock, type Clock, type Persistence, type Repositories } from '@d
 import { AsyncMutex } from './async-mutex';
 import { memoryCredentials, memoryUsers } from './memory-accounts';
 import { memoryAudit, memoryJobs } from './memory-jobs';
+import { memoryIdempotency, memoryListings } from './memory-listings';
+import { memoryOrders } from './memory-orders';
 import { memoryOutbox } from './memory-outbox';
 import { memoryCategories, memoryProducts } from './memory-products';
 import { clone, emptyState, type Exec, type MemoryState } from './memory-state';
@@ -23,6 +25,9 @@ function repositories(exec: Exec, clock: Clock): Repositories {
     categories: memoryCategories(exec),
     jobs: memoryJobs(exec),
     audit: memoryAudit(exec),
+    orders: memoryOrders(exec),
+    listings: memoryListings(exec),
+    idempotency: memoryIdempotency(exec),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AuditEntry, Category, Job, OutboxRow, Page, Retailer, StoredCredential, Supplier, SupplierProduct, User } from '@dropship/core';
+import type { AuditEntry, Category, IdempotencyRecord, Job, Listing, Order, OutboxRow, Page, Reservation, Retailer, StoredCredential, Supplier, SupplierProduct, User } from '@dropship/core';
 
 /** A stored job with its upload. */
 export interface JobRecord {
@@ -24,6 +24,11 @@ export interface MemoryState {
   jobs: Map<string, JobRecord>;
   audit: AuditEntry[];
   outbox: Map<string, OutboxRecord>;
+  orders: Map<string, Order>;
+  orderSeq: number;
+  reservations: Map<string, Reservation>;
+  listings: Map<string, Listing>;
+  idempotency: Map<string, IdempotencyRecord>;
 }
 
 /** An empty database. */
@@ -37,6 +42,11 @@ export const emptyState = (): MemoryState => ({
   jobs: new Map(),
   audit: [],
   outbox: new Map(),
+  orders: new Map(),
+  orderSeq: 0,
+  reservations: new Map(),
+  listings: new Map(),
+  idempotency: new Map(),
 });
 
 /** Deep copy, so callers never share objects with the store (Dates and byte arrays included). */

@@ -5,6 +5,9 @@ import type { Job, JobStatus, RowError } from '../catalog/import-job.entity';
 import type { CategoryWithCount, Category, ProductDraft, SupplierProduct } from '../catalog/product.entity';
 import type { Page, ProductSearchCriteria } from '../catalog/search-criteria';
 import type { BusinessType, Retailer, Supplier, SupplierStatus } from '../onboarding/supplier.entity';
+import type { ListedProduct, Listing } from '../listings/listing.entity';
+import type { NewOrder, Order, StockLine, StockShortfall } from '../orders/order.entity';
+import type { OrderStatus, SupplierOrderStatus } from '../orders/supplier-order.machine';
 
 /*
  * Repository contracts. Shared rules for every implementation:
@@ -208,6 +211,113 @@ export interface OutboxRepository {
   pendingCount(): Promise<number>;
 }
 
+/** Which orders a read may see: a retailer its own; a supplier only orders with a part of its own, and only that part. */
+export type OrderScope = { readonly retailerId: string } | { readonly supplierId: string };
+
+/**
+ * Orders, their supplier orders and items, and the stock reservations behind them.
+ * Placement is one UnitOfWork: `reserveStock` → `create` → outbox row; a throw rolls all back.
+ * Every change to an existing order takes its row lock first (`findById(..., { lock: true })`),
+ * so changes to one order are serialised; status writes are compare-and-set on top of that.
+ */
+export interface OrderRepository {
+  /**
+   * Takes `quantity` units of every line with one conditional update per product
+   * (`reserved = reserved + n WHERE on_hand - reserved >= n`), products in id order so concurrent
+   * placements cannot deadlock. All or none: when a line is short, the lines already taken are put
+   * back before it returns (a savepoint), and it returns that line with what was available (0 for a
+   * missing product). `null` means every line was taken. Never drives available stock below zero,
+   * whatever the concurrency. Lines must name distinct products with quantity > 0. Re-derives the
+   * products' status (`deriveStatus`); keeps `updatedAt`.
+   */
+  reserveStock(lines: readonly StockLine[]): Promise<StockShortfall | null>;
+  /**
+   * Inserts the order with its supplier orders and items, numbered from a sequence (the returned
+   * order carries `number`), plus one HELD reservation per item. Stock must already be reserved
+   * (`reserveStock`) in the same transaction. The shipping address is stored encrypted where the
+   * engine stores data at rest. `ORDER.DUPLICATE_STORE_ORDER` (conflict) when the retailer already
+   * has an order with the same `storeId` (null counts as one store) and `storeOrderId`.
+   */
+  create(order: NewOrder): Promise<Order>;
+  /**
+   * One order with all its parts, items in placement order. Scoped reads return `null` for
+   * another tenant's order; a supplier scope returns only that supplier's part. `lock` takes the
+   * order's row lock until the transaction ends (use inside a UnitOfWork).
+   */
+  findById(id: string, scope?: OrderScope, opts?: { lock?: boolean }): Promise<Order | null>;
+  /** Orders newest first (createdAt desc, then id desc); unscoped without `retailerId` (staff). */
+  list(filter: { retailerId?: string; status?: OrderStatus; page: number; pageSize: number }): Promise<Page<Order>>;
+  /**
+   * Orders that have a part of `supplierId`, each with only that part; `status` filters the part's
+   * status. Newest first (createdAt desc, then id desc).
+   */
+  listForSupplier(filter: { supplierId: string; status?: SupplierOrderStatus; page: number; pageSize: number }): Promise<Page<Order>>;
+  /**
+   * Compare-and-set of a supplier order's status: writes `to` (and `failureReason`, null unless
+   * FAILED) only when the stored status is still `from`. Returns false when it was not. Does not
+   * check the state machine (callers use `transitionSupplierOrder`) nor touch the order's status.
+   */
+  setSupplierOrderStatus(id: string, from: SupplierOrderStatus, to: SupplierOrderStatus, failureReason: string | null, at: Date): Promise<boolean>;
+  /** Stores the order's derived status. */
+  setStatus(orderId: string, status: OrderStatus, at: Date): Promise<void>;
+  /**
+   * Releases every HELD reservation of the order (HELD → RELEASED, compare-and-set) and gives the
+   * units back to the products (in id order). Exactly once: concurrent or repeated calls release
+   * nothing more. Returns the units released by this call.
+   */
+  releaseReservations(orderId: string, at: Date): Promise<number>;
+  /** The order's reservations (any state), for support and tests. */
+  reservationsOf(orderId: string): Promise<{ supplierProductId: string; quantity: number; state: 'HELD' | 'CONFIRMED' | 'RELEASED' }[]>;
+}
+
+/** A retailer's listings (`retailer_products`), unique by (retailerId, supplierProductId). */
+export interface ListingRepository {
+  /**
+   * Inserts or updates by (retailerId, supplierProductId) in one statement: an existing listing
+   * keeps its id and `createdAt` and takes the new `retailPrice`, `storeId`, `status` and `updatedAt`.
+   * Returns how many were created and updated. Listings must name distinct products.
+   */
+  upsertMany(listings: readonly Listing[]): Promise<{ created: number; updated: number }>;
+  /** The retailer's listings of these products (any status), in no particular order; others' are never returned. */
+  findByProducts(retailerId: string, supplierProductIds: readonly string[]): Promise<Listing[]>;
+  /** The retailer's listings with their products, newest first (createdAt desc, then id desc). */
+  list(filter: { retailerId: string; page: number; pageSize: number }): Promise<Page<ListedProduct>>;
+}
+
+/** Who used an idempotency key where: tenant B's key never finds tenant A's record. */
+export interface IdempotencyScope {
+  readonly tenant: string;
+  readonly principal: string;
+  readonly route: string;
+  readonly key: string;
+}
+
+export interface IdempotencyRecord extends IdempotencyScope {
+  /** Hash of what makes two requests "the same" (method, path, body). */
+  readonly requestHash: string;
+  readonly state: 'IN_PROGRESS' | 'DONE';
+  /** The first response, stored byte for byte once DONE. */
+  readonly response: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string } | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** Idempotency keys of creating requests (RELIABILITY.md IDK-1…5). */
+export interface IdempotencyRepository {
+  /**
+   * Claims the key: `INSERT … ON CONFLICT DO NOTHING`, so of any number of concurrent callers
+   * exactly one wins (`{ won: true }`) and may run the request. Losers get the stored record.
+   * An IN_PROGRESS record last touched before `staleBefore` (its owner died) is taken over by
+   * exactly one caller, who wins.
+   */
+  begin(scope: IdempotencyScope, requestHash: string, at: Date, staleBefore: Date): Promise<{ won: true } | { won: false; record: IdempotencyRecord }>;
+  /** Stores the response of the winner and marks the record DONE. */
+  complete(scope: IdempotencyScope, response: { status: number; headers: Readonly<Record<string, string>>; body: string }, at: Date): Promise<void>;
+  /** Deletes an IN_PROGRESS record (the request failed unexpectedly; a retry may run it again). DONE records stay. */
+  abandon(scope: IdempotencyScope): Promise<void>;
+  find(scope: IdempotencyScope): Promise<IdempotencyRecord | null>;
+}
+
 /** Every repository, bound to one transaction (or to autocommit outside one). */
 export interface Repositories {
   readonly outbox: OutboxRepository;
@@ -219,4 +329,7 @@ export interface Repositories {
   readonly categories: CategoryRepository;
   readonly jobs: JobRepository;
   readonly audit: AuditLog;
+  readonly orders: OrderRepository;
+  readonly listings: ListingRepository;
+  readonly idempotency: IdempotencyRepository;
 }
