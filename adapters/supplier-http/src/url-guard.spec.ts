@@ -95,6 +95,16 @@ describe('URL guard in the adapter (checked before every call and at connect tim
     await done();
   });
 
+  it.each(['127.0.0.1', '10.0.0.1', '172.16.5.5', '192.168.0.1', '169.254.169.254', '100.64.1.1', '0.0.0.0', '[::1]', '[fd00::1]', '[fe80::1]', 'localhost'])(
+    'the gateway refuses %s without private URLs allowed, before any connection',
+    async (host) => {
+      const gateway = new HttpSupplierGateway(testContext(false), { baseUrl: `http://${host}:1/api`, auth: { type: 'bearer', token: 't' }, endpoints: acmeEndpoints });
+      await refused(gateway.findOrder('x'), host.replace(/^\[|\]$/g, ''));
+      expect(await gateway.testConnection()).toMatchObject({ ok: false, message: expect.stringContaining('is not allowed') });
+      gateway.dispose();
+    },
+  );
+
   it('refuses a hostname resolving to 127.0.0.1', async () => {
     vi.spyOn(dns.promises, 'lookup').mockResolvedValue([{ address: '127.0.0.1', family: 4 }] as never);
     const { stub, gateway, done } = await setup(false, 'supplier.test');
