@@ -11,6 +11,7 @@ import { parseJson, readBody } from './http/body';
 import type { ApiDeps, Handler } from './http/context';
 import { renderDocs } from './http/docs-page';
 import { createMetrics, type Metrics } from './http/metrics';
+import { IdempotencyGate } from './http/idempotency';
 import { HttpProblem, problem, toProblem } from './http/problem';
 import { RateLimiter } from './http/rate-limit';
 import { TtlCache } from './http/ttl-cache';
@@ -18,10 +19,11 @@ import { compileOperation } from './http/validate';
 import { accountHandlers } from './routes/accounts.routes';
 import { catalogHandlers, createSearchCache } from './routes/catalog.routes';
 import { onboardingHandlers } from './routes/onboarding.routes';
+import { orderHandlers } from './routes/orders.routes';
 import { supplierCatalogHandlers } from './routes/supplier-catalog.routes';
 
 /** Every operation of the contract must have exactly one handler (checked at start and in tests). */
-export const handlers: Readonly<Record<string, Handler>> = { ...accountHandlers, ...onboardingHandlers, ...catalogHandlers, ...supplierCatalogHandlers };
+export const handlers: Readonly<Record<string, Handler>> = { ...accountHandlers, ...onboardingHandlers, ...catalogHandlers, ...supplierCatalogHandlers, ...orderHandlers };
 
 const DEFAULT_SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../admin/dist');
 const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2' };
@@ -40,6 +42,7 @@ export function createApiApp(platform: Platform, opts: { siteDir?: string } = {}
   const metrics = createMetrics();
   const deps: ApiDeps = { platform, caches: { search: createSearchCache(), suppliers: new TtlCache(5_000, 10_000) } };
   const limiter = new RateLimiter(platform.config.rateLimitAuthPerMinute);
+  const idempotency = new IdempotencyGate(platform);
   const openapi = buildOpenApi({ version: '1.0.0' });
   const openapiJson = JSON.stringify(openapi);
   const docsHtml = renderDocs(openapi);
@@ -97,14 +100,14 @@ export function createApiApp(platform: Platform, opts: { siteDir?: string } = {}
     ctx.type = 'text/html';
     ctx.body = docsHtml;
   });
-  for (const o of operations) register(router, o, handlers[o.id]!, deps, limiter);
+  for (const o of operations) register(router, o, handlers[o.id]!, deps, limiter, idempotency);
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new HttpProblem(405, 'ROUTE.METHOD_NOT_ALLOWED', 'This endpoint does not take that method.') }));
   app.use((ctx) => serveSite(ctx, siteDir));
   return { app, metrics, deps };
 }
 
-function register(router: Router, o: Operation, handler: Handler, deps: ApiDeps, limiter: RateLimiter): void {
+function register(router: Router, o: Operation, handler: Handler, deps: ApiDeps, limiter: RateLimiter, idempotency: IdempotencyGate): void {
   const compiled = compileOperation(o);
   const method = o.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   router[method](o.path, async (ctx) => {
@@ -112,17 +115,29 @@ function register(router: Router, o: Operation, handler: Handler, deps: ApiDeps,
     if (o.rateLimited) limiter.hit(ctx.ip);
     const token = bearer(ctx);
     const principal = o.auth === 'public' && !token ? null : await authenticate(deps, token, o);
-    const params = compiled.params(ctx.params);
-    const query = compiled.query(ctx.query);
-    let body: unknown;
-    if (!o.upload && o.method !== 'GET') {
-      const raw = await readBody(ctx.req, deps.platform.config.bodyLimitBytes);
-      if (raw.length > 0 && !/^application\/(.+\+)?json\b/.test(ctx.get('content-type'))) {
-        throw new HttpProblem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    const raw = !o.upload && o.method !== 'GET' ? await readBody(ctx.req, deps.platform.config.bodyLimitBytes) : undefined;
+    const run = async () => {
+      const params = compiled.params(ctx.params);
+      const query = compiled.query(ctx.query);
+      let body: unknown;
+      if (raw !== undefined) {
+        if (raw.length > 0 && !/^application\/(.+\+)?json\b/.test(ctx.get('content-type'))) {
+          throw new HttpProblem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+        }
+        body = compiled.body(parseJson(raw));
       }
-      body = compiled.body(parseJson(raw));
+      return handler({ params, query, body, principal, token, requestId: ctx.state.requestId as string, ctx }, deps);
+    };
+    if (o.idempotent && principal) {
+      // The first response is replayed byte for byte: send the stored bytes, not a re-serialisation.
+      const stored = await idempotency.run(ctx, o, principal, raw ?? Buffer.alloc(0), run);
+      ctx.status = stored.status;
+      ctx.set(stored.headers);
+      if (stored.replayed) ctx.set('Idempotent-Replayed', 'true');
+      ctx.body = stored.body;
+      return;
     }
-    const reply = await handler({ params, query, body, principal, token, requestId: ctx.state.requestId as string, ctx }, deps);
+    const reply = await run();
     if (reply.headers) ctx.set(reply.headers);
     ctx.status = reply.status ?? 200;
     if (reply.body !== undefined) ctx.body = reply.body;

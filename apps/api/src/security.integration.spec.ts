@@ -16,6 +16,8 @@ const MATRIX: Record<string, 'public' | 'authenticated' | string[]> = {
   listSuppliers: 'public', getSupplier: 'public', listSupplierProducts: 'public', searchProducts: 'public', getProduct: 'public', listCategories: 'public',
   listOwnProducts: ['SUPPLIER'], createProduct: ['SUPPLIER'], getOwnProduct: ['SUPPLIER'], updateProduct: ['SUPPLIER'], setInventory: ['SUPPLIER'],
   bulkInventory: ['SUPPLIER'], importProducts: ['SUPPLIER'], getJob: 'authenticated',
+  importListings: ['RETAILER'], listRetailerProducts: ['RETAILER'], placeOrder: ['RETAILER'], listOrders: ['RETAILER', 'ADMIN', 'SUPPORT'],
+  getOrder: ['RETAILER', 'ADMIN', 'SUPPORT', 'SUPPLIER'], cancelOrder: ['RETAILER'], listSupplierOrders: ['SUPPLIER'],
 };
 const ROLES = ['ADMIN', 'SUPPORT', 'SUPPLIER', 'RETAILER'] as const;
 const UUID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';

@@ -1,6 +1,7 @@
 import type { Consumer } from '@dropship/core';
 import type { LifecycleComponent, Platform } from '@dropship/platform';
 import { startCatalogImportConsumer } from './catalog-import.consumer';
+import { startOrderEventsConsumer } from './order-events.consumer';
 
 /** The worker's consumers as one lifecycle component: started after the adapters, stopped (drained) before them. */
 export function workerComponent(platform: Platform): LifecycleComponent {
@@ -8,7 +9,7 @@ export function workerComponent(platform: Platform): LifecycleComponent {
   return {
     name: 'worker',
     async start() {
-      consumers = [...(await startCatalogImportConsumer(platform))];
+      consumers = [...(await startCatalogImportConsumer(platform)), ...(await startOrderEventsConsumer(platform))];
       platform.logger.info({ consumers: consumers.length }, 'worker consuming');
     },
     async stop() {

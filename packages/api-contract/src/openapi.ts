@@ -25,6 +25,9 @@ function parameters(o: Operation): object[] {
   for (const [name, schema] of Object.entries(params)) out.push({ name, in: 'path', required: true, schema });
   const query = (o.query?.properties ?? {}) as Record<string, Schema>;
   for (const [name, schema] of Object.entries(query)) out.push({ name, in: 'query', required: false, schema });
+  if (o.idempotent) {
+    out.push({ name: 'Idempotency-Key', in: 'header', required: true, description: 'Unique per intended operation; a repeat with the same body replays the first response, another body is 422', schema: { type: 'string', minLength: 1, maxLength: 255 } });
+  }
   return out;
 }
 

@@ -18,6 +18,8 @@ export interface Operation {
   /** The body is a CSV/XLSX upload (raw or multipart), not JSON. */
   readonly upload?: boolean;
   readonly rateLimited?: boolean;
+  /** Creates something: needs an `Idempotency-Key` header; a repeat replays the first response. */
+  readonly idempotent?: boolean;
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: Schema; readonly contentType?: string }>>;
 }
 

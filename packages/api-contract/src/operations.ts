@@ -2,6 +2,7 @@ import { applicationCreateBody, applicationPatchBody, applicationView, reasonBod
 import { apiKeyCreateBody, apiKeyCreated, apiKeyList, loginBody, registerBody, retailer, role, session, staffCreateBody, user } from './schemas/accounts';
 import { bulkInventoryBody, bulkInventoryResult, categoryList, importQuery, inventoryBody, job, ownProductQuery, product, productCreateBody, productList, productPatchBody, productSearchQuery } from './schemas/catalog';
 import { dateTime, idParams, page, pageSize, uuid } from './schemas/common';
+import { listingImportBody, listingImportResult, orderCreateBody, orderCreated, orderList, orderListQuery, orderView, retailerProductList, supplierOrderList } from './schemas/orders';
 import { op, type Operation, type Schema } from './operation';
 
 const ok = (schema: Schema, description = 'OK') => ({ 200: { description, schema } });
@@ -92,5 +93,17 @@ export const operations: readonly Operation[] = [
     query: importQuery, upload: true,
     responses: { 202: { description: 'Accepted; poll GET /api/jobs/:id', schema: { type: 'object', required: ['job'], properties: { job } } } },
   }),
+
+  // Retailer listings and orders
+  op({ id: 'importListings', method: 'POST', path: '/api/products/import', summary: 'List catalog products in your shop at wholesale + markup (rounded up to .99)', tag: 'Retailer', auth: ['RETAILER'], body: listingImportBody, responses: ok(listingImportResult) }),
+  op({ id: 'listRetailerProducts', method: 'GET', path: '/api/retailer/products', summary: 'Your listings with retail price, markup and sync status', tag: 'Retailer', auth: ['RETAILER'], query: paging, responses: ok(retailerProductList) }),
+  op({
+    id: 'placeOrder', method: 'POST', path: '/api/orders', summary: 'Place an order (reserves stock for every line or none; split per supplier)', tag: 'Orders', auth: ['RETAILER'], idempotent: true, body: orderCreateBody,
+    responses: created(orderCreated, 'Created; invoiceUrl points at the order invoice (served once payments exist)'),
+  }),
+  op({ id: 'listOrders', method: 'GET', path: '/api/orders', summary: 'Your orders (staff: every order), newest first', tag: 'Orders', auth: ['RETAILER', 'ADMIN', 'SUPPORT'], query: orderListQuery, responses: ok(orderList) }),
+  op({ id: 'getOrder', method: 'GET', path: '/api/orders/:id', summary: 'One order with a supplierOrders[] entry per supplier (a supplier sees only its part)', tag: 'Orders', auth: ['RETAILER', 'ADMIN', 'SUPPORT', 'SUPPLIER'], params: idParams, responses: ok(orderView) }),
+  op({ id: 'cancelOrder', method: 'POST', path: '/api/orders/:id/cancel', summary: 'Cancel your order while nothing has shipped (stock is released once)', tag: 'Orders', auth: ['RETAILER'], params: idParams, responses: ok(orderView) }),
+  op({ id: 'listSupplierOrders', method: 'GET', path: '/api/supplier/orders', summary: 'Your parts of orders (your lines only, no retail prices)', tag: 'Supplier orders', auth: ['SUPPLIER'], query: orderListQuery, responses: ok(supplierOrderList) }),
   op({ id: 'getJob', method: 'GET', path: '/api/jobs/:id', summary: 'A background job with progress and per-row errors', tag: 'Jobs', auth: 'authenticated', params: idParams, responses: ok({ type: 'object', required: ['job'], properties: { job } }) }),
 ];

@@ -2,3 +2,4 @@ export * from './common';
 export * from './accounts';
 export * from './onboarding';
 export * from './catalog';
+export * from './orders';

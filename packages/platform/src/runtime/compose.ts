@@ -4,6 +4,10 @@ import {
   AccountsService,
   CatalogImportService,
   CatalogService,
+  ListingsService,
+  money,
+  OrdersService,
+  PlaceOrder,
   OnboardingService,
   systemClock,
   type Clock,
@@ -30,6 +34,9 @@ export interface PlatformServices {
   readonly onboarding: OnboardingService;
   readonly catalog: CatalogService;
   readonly imports: CatalogImportService;
+  readonly placeOrder: PlaceOrder;
+  readonly orders: OrdersService;
+  readonly listings: ListingsService;
 }
 
 /** Everything an app needs, wired once. Nothing is started: apps add their components, then `lifecycle.start()`. */
@@ -58,6 +65,8 @@ export interface ComposeOptions {
   readonly importer?: (specifier: string) => Promise<unknown>;
   /** Lower scrypt cost for tests; production uses the OWASP parameters. */
   readonly passwordHasher?: ScryptPasswordHasher;
+  /** Flat platform fee per order in minor units of the order currency (default 0). */
+  readonly orderFeeMinor?: number;
 }
 
 /** The composition root: config → adapters → container. The only place inversify is used. */
@@ -112,12 +121,24 @@ export async function composePlatform(opts: ComposeOptions = {}): Promise<Platfo
   c.bind(TOKENS.CatalogImport)
     .toResolvedValue((p: Persistence, clk: Clock, read: SpreadsheetReader) => new CatalogImportService({ repos: p.repos, uow: p.uow, clock: clk, read }), [TOKENS.Persistence, TOKENS.Clock, TOKENS.SpreadsheetReader])
     .inSingletonScope();
+  c.bind(TOKENS.PlaceOrder)
+    .toResolvedValue((p: Persistence, clk: Clock) => new PlaceOrder({ repos: p.repos, uow: p.uow, clock: clk }, { platformFee: money(opts.orderFeeMinor ?? 0) }), [TOKENS.Persistence, TOKENS.Clock])
+    .inSingletonScope();
+  c.bind(TOKENS.Orders)
+    .toResolvedValue((p: Persistence, clk: Clock) => new OrdersService({ repos: p.repos, uow: p.uow, clock: clk }), [TOKENS.Persistence, TOKENS.Clock])
+    .inSingletonScope();
+  c.bind(TOKENS.Listings)
+    .toResolvedValue((p: Persistence, clk: Clock) => new ListingsService({ repos: p.repos, clock: clk }), [TOKENS.Persistence, TOKENS.Clock])
+    .inSingletonScope();
 
   const services: PlatformServices = {
     accounts: c.get<AccountsService>(TOKENS.Accounts),
     onboarding: c.get<OnboardingService>(TOKENS.Onboarding),
     catalog: c.get<CatalogService>(TOKENS.Catalog),
     imports: c.get<CatalogImportService>(TOKENS.CatalogImport),
+    placeOrder: c.get<PlaceOrder>(TOKENS.PlaceOrder),
+    orders: c.get<OrdersService>(TOKENS.Orders),
+    listings: c.get<ListingsService>(TOKENS.Listings),
   };
   return { config, env, logger, container: c, lifecycle, adapters, persistence, bus, secrets, integrations, relay, clock, services };
 }

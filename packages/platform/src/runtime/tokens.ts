@@ -16,6 +16,9 @@ export const TOKENS = {
   Onboarding: Symbol.for('dropship/onboarding-service'),
   Catalog: Symbol.for('dropship/catalog-service'),
   CatalogImport: Symbol.for('dropship/catalog-import-service'),
+  PlaceOrder: Symbol.for('dropship/place-order'),
+  Orders: Symbol.for('dropship/orders-service'),
+  Listings: Symbol.for('dropship/listings-service'),
   Lifecycle: Symbol.for('dropship/lifecycle'),
   Metrics: Symbol.for('dropship/metrics'),
 } as const;
