@@ -32,6 +32,7 @@ export async function newPage(browser: Browser, baseURL: string): Promise<{ cont
 export async function shoot(page: Page, name: string): Promise<void> {
   for (const [label, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     await page.setViewportSize(size);
+    await page.evaluate(() => scrollTo(0, 0));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: `${SCREENSHOTS}${name}-${label}.png`, fullPage: true, animations: 'disabled' });
   }

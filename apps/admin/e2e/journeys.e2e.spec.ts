@@ -49,26 +49,37 @@ afterAll(async () => {
 
 describe('site journeys (Chromium)', () => {
   it('serves the landing page and measures its first load', async () => {
+    // Five cold loads (a new context each: empty cache), reported as the median.
+    const runs: { ttfb: number; domContentLoaded: number; load: number; firstContentfulPaint: number; assetBytes: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const cold = await newPage(browser, server.url);
+      const res = await cold.page.goto('/', { waitUntil: 'load' });
+      expect(res?.status()).toBe(200);
+      await cold.page.getByRole('heading', { level: 1, name: /Wholesale catalogs/ }).waitFor();
+      runs.push(
+        await cold.page.evaluate(() => {
+          type Nav = { startTime: number; responseStart: number; domContentLoadedEventEnd: number; loadEventEnd: number };
+          const entries = performance.getEntriesByType.bind(performance) as (t: string) => unknown[];
+          const nav = entries('navigation')[0] as Nav;
+          const assets = (entries('resource') as { name: string; encodedBodySize: number }[]).filter((r) => /\/assets\//.test(r.name));
+          return {
+            ttfb: Math.round(nav.responseStart - nav.startTime),
+            domContentLoaded: Math.round(nav.domContentLoadedEventEnd - nav.startTime),
+            load: Math.round(nav.loadEventEnd - nav.startTime),
+            firstContentfulPaint: Math.round((entries('paint') as { name: string; startTime: number }[]).find((e) => e.name === 'first-contentful-paint')?.startTime ?? -1),
+            assetBytes: assets.reduce((n, r) => n + r.encodedBodySize, 0),
+          };
+        }),
+      );
+      await cold.context.close();
+    }
+    const median = (k: keyof (typeof runs)[number]) => runs.map((r) => r[k]).sort((a, b) => a - b)[2];
+    console.info(`e2e: landing first load, median of 5 cold loads: ttfb ${median('ttfb')} ms, DOMContentLoaded ${median('domContentLoaded')} ms, load ${median('load')} ms, first contentful paint ${median('firstContentfulPaint')} ms, assets ${median('assetBytes')} bytes`);
+    expect(median('load')).toBeGreaterThan(0);
+
     const { context, page } = await newPage(browser, server.url);
-    const res = await page.goto('/', { waitUntil: 'load' });
-    expect(res?.status()).toBe(200);
-    await page.getByRole('heading', { level: 1, name: /Wholesale catalogs/ }).waitFor();
+    await page.goto('/');
     await page.getByRole('link', { name: /Browse the catalog/ }).waitFor();
-    const timing = await page.evaluate(() => {
-      type Nav = { startTime: number; responseStart: number; domContentLoadedEventEnd: number; loadEventEnd: number };
-      const nav = (performance.getEntriesByType as (t: string) => unknown[])('navigation')[0] as Nav;
-      const resources = (performance.getEntriesByType as (t: string) => unknown[])('resource') as { name: string; encodedBodySize: number }[];
-      const assets = resources.filter((r) => /\/assets\//.test(r.name));
-      return {
-        ttfb: Math.round(nav.responseStart - nav.startTime),
-        domContentLoaded: Math.round(nav.domContentLoadedEventEnd - nav.startTime),
-        load: Math.round(nav.loadEventEnd - nav.startTime),
-        firstContentfulPaint: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1),
-        assetBytes: assets.reduce((n, r) => n + r.encodedBodySize, 0),
-      };
-    });
-    console.info(`e2e: landing first load ${JSON.stringify(timing)}`);
-    expect(timing.load).toBeGreaterThan(0);
     await shoot(page, '01-landing');
     // Client routes are served index.html by the api (deep links work).
     const deep = await page.goto('/suppliers/brightside-home-goods');
@@ -120,6 +131,7 @@ describe('site journeys (Chromium)', () => {
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
     await page.getByRole('heading', { name: '4. Integration' }).waitFor();
+    await shoot(page, '12b-wizard-integration');
     await page.getByRole('radio', { name: /supplier-portal/ }).check();
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
@@ -228,6 +240,12 @@ describe('site journeys (Chromium)', () => {
   it('retailer searches the catalog with filters and opens a product', async () => {
     const retailer = await signUp(server, 'RETAILER', 'retailer');
     const { context, page } = await newPage(browser, server.url);
+    await page.goto('/login');
+    await page.getByLabel('Password').fill('wrong password 123');
+    await page.getByLabel('Email').fill(retailer.email);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await shoot(page, '29-login-error');
     await signInUi(page, retailer.email, PASSWORD);
     await page.waitForURL(/\/catalog/);
     await page.getByRole('heading', { name: /\d+ products?/ }).waitFor();

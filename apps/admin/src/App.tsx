@@ -1,23 +1,26 @@
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { RequireRole } from './components/RequireRole';
-import { AccountPage } from './pages/account/AccountPage';
-import { AuditPage } from './pages/admin/AuditPage';
-import { SupplierQueuePage } from './pages/admin/SupplierQueuePage';
-import { SupplierReviewPage } from './pages/admin/SupplierReviewPage';
-import { UsersPage } from './pages/admin/UsersPage';
 import { CatalogPage } from './pages/public/CatalogPage';
 import { LandingPage } from './pages/public/LandingPage';
 import { LoginPage, RegisterPage } from './pages/public/AuthPages';
 import { NotFoundPage } from './pages/public/NotFoundPage';
 import { ProductPage } from './pages/public/ProductPage';
 import { SupplierDirectoryPage, SupplierProfilePage } from './pages/public/SupplierPages';
-import { ApplicationWizard } from './pages/supplier/ApplicationWizard';
-import { BulkStockPage } from './pages/supplier/BulkStockPage';
-import { ImportPage } from './pages/supplier/ImportPage';
-import { ProductEditPage } from './pages/supplier/ProductEditPage';
-import { SupplierHome } from './pages/supplier/SupplierHome';
-import { SupplierProductsPage } from './pages/supplier/SupplierProductsPage';
+
+// The signed-in areas load on demand, so the public pages download only what they use.
+const AccountPage = lazy(() => import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const SupplierQueuePage = lazy(() => import('./pages/admin/SupplierQueuePage').then((m) => ({ default: m.SupplierQueuePage })));
+const SupplierReviewPage = lazy(() => import('./pages/admin/SupplierReviewPage').then((m) => ({ default: m.SupplierReviewPage })));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ApplicationWizard = lazy(() => import('./pages/supplier/ApplicationWizard').then((m) => ({ default: m.ApplicationWizard })));
+const BulkStockPage = lazy(() => import('./pages/supplier/BulkStockPage').then((m) => ({ default: m.BulkStockPage })));
+const ImportPage = lazy(() => import('./pages/supplier/ImportPage').then((m) => ({ default: m.ImportPage })));
+const ProductEditPage = lazy(() => import('./pages/supplier/ProductEditPage').then((m) => ({ default: m.ProductEditPage })));
+const SupplierHome = lazy(() => import('./pages/supplier/SupplierHome').then((m) => ({ default: m.SupplierHome })));
+const SupplierProductsPage = lazy(() => import('./pages/supplier/SupplierProductsPage').then((m) => ({ default: m.SupplierProductsPage })));
 
 const STAFF = ['ADMIN', 'SUPPORT'] as const;
 

@@ -59,6 +59,23 @@ export function humanPath(path: string): string {
     .replace(/^./, (c) => c.toUpperCase());
 }
 
+/** Validator wording ("must match format \"email\"") in plain words. */
+export function humanMessage(message: string): string {
+  return message
+    .replace(/^must match format "email"$/, 'must be a valid email address')
+    .replace(/^must match format "(uri|url)"$/, 'must be a full web address (https://…)')
+    .replace(/^must match format "uuid"$/, 'is not a valid id')
+    .replace(/^must match pattern "\^https\?:\/\/"$/, 'must start with http:// or https://')
+    .replace(/^must match pattern "\\S"$/, 'must not be blank')
+    .replace(/^must match pattern ".*"$/, 'is not in the expected format')
+    .replace(/^must NOT have fewer than 1 characters$/, 'is required')
+    .replace(/^must NOT have fewer than (\d+) characters$/, 'must be at least $1 characters')
+    .replace(/^must NOT have more than (\d+) characters$/, 'must be at most $1 characters')
+    .replace(/^must be >= (\S+)$/, 'must be at least $1')
+    .replace(/^must be <= (\S+)$/, 'must be at most $1')
+    .replace(/^must be integer$/, 'must be a whole number');
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -77,7 +94,7 @@ export class ApiError extends Error {
   /** The message for one field (by its path without the leading slash), if the server named it. */
   field(name: string): string | undefined {
     const hit = this.errors.find((e) => fieldName(e.path) === name);
-    return hit?.message;
+    return hit ? humanMessage(hit.message) : undefined;
   }
 
   /** Errors not attached to any of the given field names (shown in the form's summary). */

@@ -1,18 +1,19 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth';
+import { Spinner } from './ui';
 
 function areaLinks(role: string | undefined): { to: string; label: string }[] {
   switch (role) {
     case 'ADMIN':
       return [
-        { to: '/admin/suppliers', label: 'Suppliers' },
+        { to: '/admin/suppliers', label: 'Supplier review' },
         { to: '/admin/audit', label: 'Audit log' },
         { to: '/admin/users', label: 'Users' },
       ];
     case 'SUPPORT':
       return [
-        { to: '/admin/suppliers', label: 'Suppliers' },
+        { to: '/admin/suppliers', label: 'Supplier review' },
         { to: '/admin/audit', label: 'Audit log' },
       ];
     case 'SUPPLIER':
@@ -107,7 +108,16 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Outlet />
+        {/* Signed-in areas are separate chunks: the header stays put while one loads. */}
+        <Suspense
+          fallback={
+            <div className="page">
+              <Spinner />
+            </div>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="footer">
         <p>

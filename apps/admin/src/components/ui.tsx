@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { ApiError, humanPath, messageOf } from '../api/client';
+import { ApiError, humanMessage, humanPath, messageOf } from '../api/client';
 
 interface FieldProps {
   label: string;
@@ -78,14 +78,17 @@ export function FormError({ error, fields = [] }: { error: unknown; fields?: rea
   }, [error]);
   if (!error) return null;
   const rest = error instanceof ApiError ? error.unmatched(fields) : [];
+  // When every problem is shown next to its field, the summary only points there.
+  const allAtFields = error instanceof ApiError && error.errors.length > 0 && rest.length === 0;
+  const count = error instanceof ApiError ? error.errors.length : 0;
   return (
     <div className="alert alert--error" role="alert" tabIndex={-1} ref={ref}>
-      <p>{messageOf(error)}</p>
+      <p>{allAtFields ? (count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`) : messageOf(error)}</p>
       {rest.length > 0 && (
         <ul>
           {rest.map((e, i) => (
             <li key={i}>
-              {humanPath(e.path)} {e.message}
+              {humanPath(e.path)} {humanMessage(e.message)}
             </li>
           ))}
         </ul>

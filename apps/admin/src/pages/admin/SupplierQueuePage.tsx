@@ -17,7 +17,7 @@ export function SupplierQueuePage() {
   const { data, error, loading } = useAsync(() => api.adminListSuppliers({ status, page, pageSize: PAGE_SIZE }), [status, page]);
 
   return (
-    <Page title="Suppliers">
+    <Page title="Supplier review">
       <nav className="tabs" aria-label="Supplier status">
         {STATUSES.map((s) => (
           <Link key={s} to={`/admin/suppliers?status=${s}`} className={`tabs__tab${s === status ? ' is-active' : ''}`} aria-current={s === status ? 'page' : undefined}>

@@ -29,6 +29,7 @@ export function CatalogPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
 
   const [draft, setDraft] = useState({ q, minPrice, maxPrice });
+  const [filtersOpen, setFiltersOpen] = useState(false);
   useEffect(() => setDraft({ q, minPrice, maxPrice }), [q, minPrice, maxPrice]);
 
   const categories = useAsync(() => api.listCategories(), []);
@@ -55,38 +56,44 @@ export function CatalogPage() {
 
   const data = results.data;
   const showSkeleton = results.loading && !data;
-  const filtersActive = Boolean(q || category || supplierId || minPrice || maxPrice || inStock);
+  const activeCount = [category, supplierId, minPrice || maxPrice, inStock].filter(Boolean).length;
+  const filtersActive = Boolean(q) || activeCount > 0;
 
   return (
     <Page title="Catalog">
       <div className="catalog">
-        <form className="filters card" onSubmit={submit} role="search" aria-label="Search the catalog">
+        <form className={`filters card${filtersOpen ? '' : ' filters--collapsed'}`} onSubmit={submit} role="search" aria-label="Search the catalog">
           <InputField label="Search" type="search" name="q" placeholder="e.g. mug, cable, lamp" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} error={fieldError(results.error, 'q')} />
-          <SelectField label="Category" name="category" value={category} onChange={(e) => update({ category: e.target.value })} error={fieldError(results.error, 'category')}>
-            <option value="">All categories</option>
-            {(categories.data?.categories ?? []).map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name} ({c.productCount})
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Supplier" name="supplierId" value={supplierId} onChange={(e) => update({ supplierId: e.target.value })} error={fieldError(results.error, 'supplierId')}>
-            <option value="">All suppliers</option>
-            {(suppliers.data?.suppliers ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.companyName}
-              </option>
-            ))}
-          </SelectField>
-          <fieldset className="price-range">
-            <legend>Wholesale price</legend>
-            <InputField label="Min" name="minPrice" inputMode="decimal" placeholder="0.00" value={draft.minPrice} onChange={(e) => setDraft({ ...draft, minPrice: e.target.value })} error={fieldError(results.error, 'minPrice')} />
-            <InputField label="Max" name="maxPrice" inputMode="decimal" placeholder="any" value={draft.maxPrice} onChange={(e) => setDraft({ ...draft, maxPrice: e.target.value })} error={fieldError(results.error, 'maxPrice')} />
-          </fieldset>
-          <label className="checkbox">
-            <input type="checkbox" name="inStock" checked={inStock} onChange={(e) => update({ inStock: e.target.checked ? 'true' : undefined })} />
-            In stock only
-          </label>
+          <button type="button" className="button button--secondary button--small filters__toggle" aria-expanded={filtersOpen} aria-controls="catalog-filters" onClick={() => setFiltersOpen((o) => !o)}>
+            {filtersOpen ? 'Hide filters' : `Filters${activeCount ? ` (${activeCount})` : ''}`}
+          </button>
+          <div className="filters__more" id="catalog-filters">
+            <SelectField label="Category" name="category" value={category} onChange={(e) => update({ category: e.target.value })} error={fieldError(results.error, 'category')}>
+              <option value="">All categories</option>
+              {(categories.data?.categories ?? []).map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.name} ({c.productCount})
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Supplier" name="supplierId" value={supplierId} onChange={(e) => update({ supplierId: e.target.value })} error={fieldError(results.error, 'supplierId')}>
+              <option value="">All suppliers</option>
+              {(suppliers.data?.suppliers ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.companyName}
+                </option>
+              ))}
+            </SelectField>
+            <fieldset className="price-range">
+              <legend>Wholesale price</legend>
+              <InputField label="Min" name="minPrice" inputMode="decimal" placeholder="0.00" value={draft.minPrice} onChange={(e) => setDraft({ ...draft, minPrice: e.target.value })} error={fieldError(results.error, 'minPrice')} />
+              <InputField label="Max" name="maxPrice" inputMode="decimal" placeholder="any" value={draft.maxPrice} onChange={(e) => setDraft({ ...draft, maxPrice: e.target.value })} error={fieldError(results.error, 'maxPrice')} />
+            </fieldset>
+            <label className="checkbox">
+              <input type="checkbox" name="inStock" checked={inStock} onChange={(e) => update({ inStock: e.target.checked ? 'true' : undefined })} />
+              In stock only
+            </label>
+          </div>
           <div className="filters__actions">
             <button className="button" type="submit">
               Search

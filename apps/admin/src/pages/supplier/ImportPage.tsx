@@ -129,11 +129,10 @@ export function ImportPage() {
               : job.status === 'RUNNING'
                 ? `${job.processed.toLocaleString('en-US')} of ${job.total.toLocaleString('en-US')} rows · ${percent} %`
                 : job.status === 'COMPLETED'
-                  ? `Done · ${percent} % · ${job.total.toLocaleString('en-US')} rows: ${job.created ?? 0} created, ${job.updated ?? 0} updated, ${job.failed ?? 0} failed`
+                  ? `Done · ${percent} % · ${job.total.toLocaleString('en-US')} rows: ${(job.created ?? 0).toLocaleString('en-US')} created, ${(job.updated ?? 0).toLocaleString('en-US')} updated, ${(job.failed ?? 0).toLocaleString('en-US')} failed`
                   : `Failed: ${job.message ?? 'the file could not be imported'}`}
         </p>
         {pollError && <Notice kind="warning">Could not refresh the progress ({pollError}); retrying.</Notice>}
-        {job && job.status === 'COMPLETED' && job.message && <p className="muted">{job.message}</p>}
       </section>
 
       {job && job.errors.length > 0 && (
