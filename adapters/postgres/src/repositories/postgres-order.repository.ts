@@ -203,6 +203,26 @@ export class PostgresOrderRepository implements OrderRepository {
     });
   }
 
+  async confirmReservations(supplierOrderId: string, at: Date): Promise<number> {
+    if (!isUuid(supplierOrderId)) return 0;
+    return this.db.transaction(async (trx) => {
+      const confirmed: Row[] = await trx('reservations').where({ supplier_order_id: supplierOrderId, state: 'HELD' }).update({ state: 'CONFIRMED', updated_at: at }).returning(['supplier_product_id', 'quantity']);
+      let units = 0;
+      for (const r of [...confirmed].sort((a, b) => (a.supplier_product_id < b.supplier_product_id ? -1 : 1))) {
+        const q = num(r.quantity);
+        await trx('supplier_products')
+          .where({ id: r.supplier_product_id })
+          .update({
+            inventory_quantity: trx.raw('inventory_quantity - ?', [q]),
+            reserved_quantity: trx.raw('reserved_quantity - ?', [q]),
+            status: trx.raw(deriveStatusSql('(inventory_quantity - ?)', '(reserved_quantity - ?)'), [q, q]),
+          });
+        units += q;
+      }
+      return units;
+    });
+  }
+
   async reservationsOf(orderId: string): Promise<{ supplierProductId: string; quantity: number; state: 'HELD' | 'CONFIRMED' | 'RELEASED' }[]> {
     if (!isUuid(orderId)) return [];
     const rows = await this.db('reservations').where({ order_id: orderId }).orderBy('supplier_product_id').select('supplier_product_id', 'quantity', 'state');

@@ -98,6 +98,22 @@ export function memoryOrders(exec: Exec): OrderRepository {
         }
         return units;
       }),
+    confirmReservations: (supplierOrderId, at) =>
+      exec((s) => {
+        const held = [...s.reservations.values()].filter((r) => r.supplierOrderId === supplierOrderId && r.state === 'HELD');
+        let units = 0;
+        for (const r of held) {
+          s.reservations.set(r.id, { ...r, state: 'CONFIRMED', updatedAt: new Date(at) });
+          const p = s.products.get(r.supplierProductId);
+          if (p) {
+            const onHand = p.inventoryQuantity - r.quantity;
+            const reserved = p.reservedQuantity - r.quantity;
+            s.products.set(p.id, { ...p, inventoryQuantity: onHand, reservedQuantity: reserved, status: deriveStatus(p.discontinued, onHand, reserved) });
+          }
+          units += r.quantity;
+        }
+        return units;
+      }),
     reservationsOf: (orderId) =>
       exec((s) =>
         [...s.reservations.values()]

@@ -266,6 +266,13 @@ export interface OrderRepository {
    * nothing more. Returns the units released by this call.
    */
   releaseReservations(orderId: string, at: Date): Promise<number>;
+  /**
+   * Stock leaves with a shipment: every HELD reservation of the supplier order becomes CONFIRMED
+   * (compare-and-set) and its units leave both on-hand and reserved stock of the products (in id
+   * order). Exactly once, like `releaseReservations`; a released reservation is never confirmed.
+   * Returns the units confirmed by this call.
+   */
+  confirmReservations(supplierOrderId: string, at: Date): Promise<number>;
   /** The order's reservations (any state), for support and tests. */
   reservationsOf(orderId: string): Promise<{ supplierProductId: string; quantity: number; state: 'HELD' | 'CONFIRMED' | 'RELEASED' }[]>;
 }

@@ -177,6 +177,26 @@ export function describeOrdersContract(opts: PersistenceContractOptions): void {
       expect((await repos().orders.findById(order.id))).toMatchObject({ status: 'CANCELLED', updatedAt: at(6000) });
     });
 
+    it('confirms a supplier order\'s reservations once: stock leaves on-hand and reserved; released ones stay released', async () => {
+      const retailerId = await givenRetailer(repos());
+      const s1 = await givenSupplier(repos(), { status: 'ACTIVE' });
+      const s2 = await givenSupplier(repos(), { status: 'ACTIVE' });
+      const p1 = await repos().products.create(aProduct(s1.id, { inventoryQuantity: 6 }));
+      const p2 = await repos().products.create(aProduct(s2.id, { inventoryQuantity: 6 }));
+      const order = await db().uow.run(async (r) => {
+        await r.orders.reserveStock([{ supplierProductId: p1.id, quantity: 2 }, { supplierProductId: p2.id, quantity: 1 }]);
+        return r.orders.create(anOrder(retailerId, [{ supplierId: s1.id, lines: [{ product: p1, quantity: 2 }] }, { supplierId: s2.id, lines: [{ product: p2, quantity: 1 }] }]));
+      });
+      const part1 = order.supplierOrders.find((so) => so.supplierId === s1.id)!;
+      const confirmed = await Promise.all([0, 1, 2].map(() => repos().orders.confirmReservations(part1.id, at())));
+      expect(confirmed.sort()).toEqual([0, 0, 2]);
+      expect(await repos().products.findById(p1.id)).toMatchObject({ inventoryQuantity: 4, reservedQuantity: 0, status: 'ACTIVE' });
+      expect(await repos().orders.releaseReservations(order.id, at())).toBe(1);
+      expect(await repos().products.findById(p1.id)).toMatchObject({ inventoryQuantity: 4, reservedQuantity: 0 });
+      expect(await repos().products.findById(p2.id)).toMatchObject({ inventoryQuantity: 6, reservedQuantity: 0 });
+      expect((await repos().orders.reservationsOf(order.id)).map((r) => r.state).sort()).toEqual(['CONFIRMED', 'RELEASED']);
+    });
+
     it('rolls back the reservation when the transaction writing the order fails', async () => {
       const retailerId = await givenRetailer(repos());
       const s = await givenSupplier(repos(), { status: 'ACTIVE' });
