@@ -38,3 +38,15 @@ export async function shoot(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize(DESKTOP);
 }
+
+/** Cumulative layout shift of the page so far (layout-shift entries not caused by user input). */
+export function cumulativeLayoutShift(page: Page): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    let sum = 0;
+    const po = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+    });
+    po.observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => { po.disconnect(); resolve(Math.round(sum * 1000) / 1000); }, 250);
+  })`) as Promise<number>;
+}

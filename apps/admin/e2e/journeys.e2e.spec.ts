@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, activeSupplier, login, signUp, startTestServer, type TestServer } from '../../api/src/test-support/harness';
-import { launchChromium, newPage, shoot } from './browser';
+import { cumulativeLayoutShift, launchChromium, newPage, shoot } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -80,6 +80,10 @@ describe('site journeys (Chromium)', () => {
     const { context, page } = await newPage(browser, server.url);
     await page.goto('/');
     await page.getByRole('link', { name: /Browse the catalog/ }).waitFor();
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toBe('Skip to content');
+    expect(await cumulativeLayoutShift(page)).toBeLessThan(0.1);
     await shoot(page, '01-landing');
     // Client routes are served index.html by the api (deep links work).
     const deep = await page.goto('/suppliers/brightside-home-goods');
@@ -153,6 +157,16 @@ describe('site journeys (Chromium)', () => {
     await admin.page.getByRole('button', { name: 'Approve' }).click();
     await admin.page.getByText('Wizard Woodworks is now active.').waitFor();
     await shoot(admin.page, '15-admin-approved');
+    // Suspend needs a reason (the API's minimum length is shown under the field), then reinstate.
+    await admin.page.getByRole('button', { name: 'Suspend…' }).click();
+    await admin.page.getByLabel('Reason for suspending').fill('no');
+    await admin.page.getByRole('button', { name: 'Suspend supplier' }).click();
+    await admin.page.locator('.field--invalid', { has: admin.page.getByLabel('Reason for suspending') }).locator('.field__error').waitFor();
+    await admin.page.getByLabel('Reason for suspending').fill('Verification documents expired');
+    await admin.page.getByRole('button', { name: 'Suspend supplier' }).click();
+    await admin.page.getByText('Wizard Woodworks is now suspended.').waitFor();
+    await admin.page.getByRole('button', { name: 'Reinstate' }).click();
+    await admin.page.getByText('Wizard Woodworks is now active.').waitFor();
 
     const list = await server.call('GET', '/api/admin/suppliers?status=ACTIVE&q=Wizard', { token: adminToken });
     expect(list.body.suppliers.map((s: any) => s.companyName)).toContain('Wizard Woodworks');
@@ -249,6 +263,10 @@ describe('site journeys (Chromium)', () => {
     await signInUi(page, retailer.email, PASSWORD);
     await page.waitForURL(/\/catalog/);
     await page.getByRole('heading', { name: /\d+ products?/ }).waitFor();
+    // Skeletons have the cards' size: the results arriving move nothing.
+    const cls = await cumulativeLayoutShift(page);
+    console.info(`e2e: catalog cumulative layout shift ${cls}`);
+    expect(cls).toBeLessThan(0.1);
     await shoot(page, '30-catalog');
 
     await page.getByLabel('Search', { exact: true }).fill('lamp');

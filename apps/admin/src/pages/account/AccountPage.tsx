@@ -101,39 +101,41 @@ export function AccountPage() {
             {busy ? 'Creating…' : 'Create key'}
           </button>
         </form>
-        <div className="table-wrap" aria-busy={keys.loading}>
-          <table className="table">
-            <caption className="visually-hidden">Active API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Prefix</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {active.map((k) => (
-                <tr key={k.id}>
-                  <td data-label="Name">{k.name ?? '—'}</td>
-                  <td data-label="Prefix">
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td data-label="Created">{dateTime(k.createdAt)}</td>
-                  <td data-label="Last used">{dateTime(k.lastUsedAt)}</td>
-                  <td>
-                    <button type="button" className="button button--danger button--small" disabled={revoking === k.id} onClick={() => void revoke(k.id, k.name ?? k.prefix)}>
-                      Revoke<span className="visually-hidden"> {k.name ?? k.prefix}</span>
-                    </button>
-                  </td>
+        {!(keys.data && active.length === 0) && (
+          <div className="table-wrap" aria-busy={keys.loading}>
+            <table className="table">
+              <caption className="visually-hidden">Active API keys</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Prefix</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {active.map((k) => (
+                  <tr key={k.id}>
+                    <td data-label="Name">{k.name ?? '—'}</td>
+                    <td data-label="Prefix">
+                      <code>{k.prefix}…</code>
+                    </td>
+                    <td data-label="Created">{dateTime(k.createdAt)}</td>
+                    <td data-label="Last used">{dateTime(k.lastUsedAt)}</td>
+                    <td>
+                      <button type="button" className="button button--danger button--small" disabled={revoking === k.id} onClick={() => void revoke(k.id, k.name ?? k.prefix)}>
+                        Revoke<span className="visually-hidden"> {k.name ?? k.prefix}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
         {keys.data && active.length === 0 && <EmptyState title="No active keys." />}
         {revoked.length > 0 && <p className="muted small">{revoked.length} revoked key{revoked.length === 1 ? '' : 's'} not shown.</p>}
       </section>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { dateTime } from '../../api/format';
 import { Page } from '../../components/Layout';
@@ -22,44 +23,54 @@ export function AuditPage() {
   return (
     <Page title="Audit log">
       <FormError error={error} />
-      <div className="table-wrap" aria-busy={loading}>
-        <table className="table">
-          <caption className="visually-hidden">Admin actions, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Target</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {!data && loading
-              ? Array.from({ length: 8 }, (_, i) => (
-                  <tr key={i} aria-hidden="true">
-                    <td colSpan={5}>
-                      <span className="skeleton skeleton--line" />
-                    </td>
-                  </tr>
-                ))
-              : (data?.entries ?? []).map((e) => (
-                  <tr key={e.id}>
-                    <td data-label="When">{dateTime(e.at)}</td>
-                    <td data-label="Who">{e.actorRole ? e.actorRole.toLowerCase() : 'system'}</td>
-                    <td data-label="Action">
-                      <code>{e.action}</code>
-                    </td>
-                    <td data-label="Target">
-                      {e.targetType}
-                      {e.targetId ? <span className="muted small"> {e.targetId.slice(0, 8)}</span> : null}
-                    </td>
-                    <td data-label="Details">{describe(e.details ?? {})}</td>
-                  </tr>
-                ))}
-          </tbody>
-        </table>
-      </div>
+      {!(data && data.entries.length === 0) && (
+        <div className="table-wrap" aria-busy={loading}>
+          <table className="table">
+            <caption className="visually-hidden">Admin actions, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">Target</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {!data && loading
+                ? Array.from({ length: 8 }, (_, i) => (
+                    <tr key={i} aria-hidden="true">
+                      <td colSpan={5}>
+                        <span className="skeleton skeleton--line" />
+                      </td>
+                    </tr>
+                  ))
+                : (data?.entries ?? []).map((e) => (
+                    <tr key={e.id}>
+                      <td data-label="When">{dateTime(e.at)}</td>
+                      <td data-label="Who">{e.actorRole ? e.actorRole.toLowerCase() : 'system'}</td>
+                      <td data-label="Action">
+                        <code>{e.action}</code>
+                      </td>
+                      <td data-label="Target">
+                        {e.targetType === 'supplier' && e.targetId ? (
+                          <Link to={`/admin/suppliers/${e.targetId}`} title={e.targetId}>
+                            supplier …{e.targetId.slice(-8)}
+                          </Link>
+                        ) : (
+                          <>
+                            {e.targetType}
+                            {e.targetId ? <span className="muted small" title={e.targetId}> …{e.targetId.slice(-8)}</span> : null}
+                          </>
+                        )}
+                      </td>
+                      <td data-label="Details">{describe(e.details ?? {})}</td>
+                    </tr>
+                  ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {data && data.entries.length === 0 && <EmptyState title="No actions recorded yet." />}
       {data && data.total > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />}
     </Page>

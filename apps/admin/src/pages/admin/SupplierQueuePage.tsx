@@ -26,43 +26,45 @@ export function SupplierQueuePage() {
         ))}
       </nav>
       <FormError error={error} />
-      <div className="table-wrap" aria-busy={loading}>
-        <table className="table">
-          <caption className="visually-hidden">{titleCase(status)} suppliers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Company</th>
-              <th scope="col">Type</th>
-              <th scope="col">Contact</th>
-              <th scope="col">{status === 'PENDING' ? 'Submitted' : 'Updated'}</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {!data && loading
-              ? Array.from({ length: 5 }, (_, i) => (
-                  <tr key={i} aria-hidden="true">
-                    <td colSpan={5}>
-                      <span className="skeleton skeleton--line" />
-                    </td>
-                  </tr>
-                ))
-              : (data?.suppliers ?? []).map((s) => (
-                  <tr key={s.id}>
-                    <td data-label="Company">
-                      <Link to={`/admin/suppliers/${s.id}`}>{s.companyName}</Link>
-                    </td>
-                    <td data-label="Type">{titleCase(s.businessType)}</td>
-                    <td data-label="Contact">{s.contactEmail}</td>
-                    <td data-label={status === 'PENDING' ? 'Submitted' : 'Updated'}>{dateTime(status === 'PENDING' ? s.submittedAt : s.updatedAt)}</td>
-                    <td data-label="Status">
-                      <StatusBadge status={s.status} />
-                    </td>
-                  </tr>
-                ))}
-          </tbody>
-        </table>
-      </div>
+      {!(data && data.suppliers.length === 0) && (
+        <div className="table-wrap" aria-busy={loading}>
+          <table className="table">
+            <caption className="visually-hidden">{titleCase(status)} suppliers</caption>
+            <thead>
+              <tr>
+                <th scope="col">Company</th>
+                <th scope="col">Type</th>
+                <th scope="col">Contact</th>
+                <th scope="col">{status === 'PENDING' ? 'Submitted' : 'Updated'}</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {!data && loading
+                ? Array.from({ length: 5 }, (_, i) => (
+                    <tr key={i} aria-hidden="true">
+                      <td colSpan={5}>
+                        <span className="skeleton skeleton--line" />
+                      </td>
+                    </tr>
+                  ))
+                : (data?.suppliers ?? []).map((s) => (
+                    <tr key={s.id}>
+                      <td data-label="Company">
+                        <Link to={`/admin/suppliers/${s.id}`}>{s.companyName}</Link>
+                      </td>
+                      <td data-label="Type">{titleCase(s.businessType)}</td>
+                      <td data-label="Contact">{s.contactEmail}</td>
+                      <td data-label={status === 'PENDING' ? 'Submitted' : 'Updated'}>{dateTime(status === 'PENDING' ? s.submittedAt : s.updatedAt)}</td>
+                      <td data-label="Status">
+                        <StatusBadge status={s.status} />
+                      </td>
+                    </tr>
+                  ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {data && data.suppliers.length === 0 && <EmptyState title={status === 'PENDING' ? 'No applications are waiting for review.' : `No ${status.toLowerCase()} suppliers.`} />}
       {data && data.total > PAGE_SIZE && (
         <Pager

@@ -84,33 +84,35 @@ export function UsersPage() {
         </SelectField>
       </div>
       <FormError error={list.error} />
-      <div className="table-wrap" aria-busy={list.loading}>
-        <table className="table">
-          <caption className="visually-hidden">Users</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(list.data?.users ?? []).map((u) => (
-              <tr key={u.id}>
-                <td data-label="Name">{u.name}</td>
-                <td data-label="Email">{u.email}</td>
-                <td data-label="Role">{u.role.toLowerCase()}</td>
-                <td data-label="Status">
-                  <StatusBadge status={u.status} />
-                </td>
-                <td data-label="Created">{dateTime(u.createdAt)}</td>
+      {!(list.data && list.data.users.length === 0) && (
+        <div className="table-wrap" aria-busy={list.loading}>
+          <table className="table">
+            <caption className="visually-hidden">Users</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Created</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {(list.data?.users ?? []).map((u) => (
+                <tr key={u.id}>
+                  <td data-label="Name">{u.name}</td>
+                  <td data-label="Email">{u.email}</td>
+                  <td data-label="Role">{u.role.toLowerCase()}</td>
+                  <td data-label="Status">
+                    <StatusBadge status={u.status} />
+                  </td>
+                  <td data-label="Created">{dateTime(u.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {list.data && list.data.users.length === 0 && <EmptyState title="No users with this role." />}
       {list.data && list.data.total > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
     </Page>

@@ -64,36 +64,38 @@ export function SupplierProductsPage() {
         {list.loading && !list.data ? 'Loading…' : list.data ? `${list.data.total} product${list.data.total === 1 ? '' : 's'}` : ''}
       </p>
       <FormError error={list.error} />
-      <div className={`table-wrap${list.loading && list.data ? ' is-stale' : ''}`} aria-busy={list.loading}>
-        <table className="table">
-          <caption className="visually-hidden">My products</caption>
-          <thead>
-            <tr>
-              <th scope="col">SKU</th>
-              <th scope="col">Title</th>
-              <th scope="col" className="num">
-                Wholesale
-              </th>
-              <th scope="col" className="num">
-                Stores see
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">On hand</th>
-            </tr>
-          </thead>
-          <tbody>
-            {!list.data && list.loading
-              ? Array.from({ length: 6 }, (_, i) => (
-                  <tr key={i} aria-hidden="true">
-                    <td colSpan={6}>
-                      <span className="skeleton skeleton--line" />
-                    </td>
-                  </tr>
-                ))
-              : (list.data?.products ?? []).map((p) => <ProductRow key={p.id} product={p} onChange={(np) => list.data && list.setData({ ...list.data, products: list.data.products.map((x) => (x.id === np.id ? np : x)) })} />)}
-          </tbody>
-        </table>
-      </div>
+      {!(list.data && list.data.products.length === 0) && (
+        <div className={`table-wrap${list.loading && list.data ? ' is-stale' : ''}`} aria-busy={list.loading}>
+          <table className="table">
+            <caption className="visually-hidden">My products</caption>
+            <thead>
+              <tr>
+                <th scope="col">SKU</th>
+                <th scope="col">Title</th>
+                <th scope="col" className="num">
+                  Wholesale
+                </th>
+                <th scope="col" className="num">
+                  Stores see
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">On hand</th>
+              </tr>
+            </thead>
+            <tbody>
+              {!list.data && list.loading
+                ? Array.from({ length: 6 }, (_, i) => (
+                    <tr key={i} aria-hidden="true">
+                      <td colSpan={6}>
+                        <span className="skeleton skeleton--line" />
+                      </td>
+                    </tr>
+                  ))
+                : (list.data?.products ?? []).map((p) => <ProductRow key={p.id} product={p} onChange={(np) => list.data && list.setData({ ...list.data, products: list.data.products.map((x) => (x.id === np.id ? np : x)) })} />)}
+            </tbody>
+          </table>
+        </div>
+      )}
       {list.data && list.data.products.length === 0 && (
         <EmptyState title={q || status ? 'No products match.' : 'Your catalog is empty.'}>
           {!q && !status && (
