@@ -95,7 +95,10 @@ export class IdempotencyGate {
       if (left <= 0) throw new HttpProblem(409, 'IDEMPOTENCY.IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry later.', [], { 'Retry-After': '1' });
       // Same process: wake when the first request finishes; another process: poll with backoff.
       const local = this.inflight.get(JSON.stringify(scope));
-      await Promise.race([local ?? new Promise((r) => setTimeout(r, pause)), new Promise((r) => setTimeout(r, Math.min(left, local ? left : pause)))]);
+      let timer: NodeJS.Timeout | undefined;
+      const nap = new Promise<void>((r) => (timer = setTimeout(r, local ? left : Math.min(left, pause))));
+      await (local ? Promise.race([local, nap]) : nap);
+      clearTimeout(timer);
       pause = Math.min(250, Math.round(pause * 1.5));
       record = await this.platform.persistence.repos.idempotency.find(scope);
     }

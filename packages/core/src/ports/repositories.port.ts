@@ -233,8 +233,9 @@ export interface OrderRepository {
   reserveStock(lines: readonly StockLine[]): Promise<StockShortfall | null>;
   /**
    * Inserts the order with its supplier orders and items, numbered from a sequence (the returned
-   * order carries `number`), plus one HELD reservation per item. Stock must already be reserved
-   * (`reserveStock`) in the same transaction. The shipping address is stored encrypted where the
+   * order carries `number`), plus one HELD reservation per item. The stock itself is taken by
+   * `reserveStock` in the same transaction (calling it after `create` keeps hot product rows locked
+   * for the shortest time; a shortfall then rolls the whole transaction back). The shipping address is stored encrypted where the
    * engine stores data at rest. `ORDER.DUPLICATE_STORE_ORDER` (conflict) when the retailer already
    * has an order with the same `storeId` (null counts as one store) and `storeOrderId`.
    */

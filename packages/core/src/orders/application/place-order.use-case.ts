@@ -6,9 +6,9 @@ import type { Actor } from '../../shared/actor';
 import type { Clock } from '../../ports/clock.port';
 import type { Repositories } from '../../ports/repositories.port';
 import type { UnitOfWork } from '../../ports/unit-of-work.port';
-import type { SupplierProduct } from '../../catalog/product.entity';
+import { availableQuantity, type SupplierProduct } from '../../catalog/product.entity';
 import type { Supplier } from '../../onboarding/supplier.entity';
-import type { NewOrder, Order, OrderItem, SupplierOrder } from '../order.entity';
+import type { NewOrder, Order, OrderItem, StockShortfall, SupplierOrder } from '../order.entity';
 import { normalizeAddress, validateAddress, type ShippingAddress } from '../shipping-address.value-object';
 
 export interface PlaceOrderInput {
@@ -101,23 +101,28 @@ export class PlaceOrder {
       }
     }
 
+    const insufficient = (short: StockShortfall) => {
+      const p = products.get(short.supplierProductId);
+      return conflict('INVENTORY.INSUFFICIENT_STOCK', `Not enough stock of ${p?.sku ?? short.supplierProductId}: ${short.quantity} requested, ${short.available} available.`, {
+        supplierProductId: short.supplierProductId,
+        sku: p?.sku ?? null,
+        requested: short.quantity,
+        available: short.available,
+      });
+    };
+    // Fail fast on what was already visibly sold out; the conditional update below is the real guard.
+    for (const i of input.items) {
+      const available = availableQuantity(products.get(i.supplierProductId)!);
+      if (available < i.quantity) return err(insufficient({ supplierProductId: i.supplierProductId, quantity: i.quantity, available }));
+    }
     try {
       const placed = await this.d.uow.run(async (repos) => {
-        const lines = order.supplierOrders.flatMap((so) => so.items.map((i) => ({ supplierProductId: i.supplierProductId, quantity: i.quantity })));
-        const short = await repos.orders.reserveStock(lines);
-        if (short) {
-          const p = products.get(short.supplierProductId);
-          throw new Rollback(
-            conflict('INVENTORY.INSUFFICIENT_STOCK', `Not enough stock of ${p?.sku ?? short.supplierProductId}: ${short.quantity} requested, ${short.available} available.`, {
-              supplierProductId: short.supplierProductId,
-              sku: p?.sku ?? null,
-              requested: short.quantity,
-              available: short.available,
-            }),
-          );
-        }
+        // Rows first, stock last: the hot product rows stay locked only from the reservation to COMMIT.
         const saved = await repos.orders.create(order);
         await repos.outbox.enqueue([{ id: uuidv7(), topic: ORDER_PLACED_TOPIC, payload: { orderId: saved.id }, headers: { 'x-order-id': saved.id } }], order.createdAt);
+        const lines = order.supplierOrders.flatMap((so) => so.items.map((i) => ({ supplierProductId: i.supplierProductId, quantity: i.quantity })));
+        const short = await repos.orders.reserveStock(lines);
+        if (short) throw new Rollback(insufficient(short));
         return saved;
       });
       return ok(placed);
