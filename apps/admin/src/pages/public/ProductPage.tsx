@@ -9,6 +9,8 @@ export function ProductPage() {
   const { id = '' } = useParams();
   const { data, error, loading } = useAsync(() => api.getProduct(id), [id]);
   const p = data?.product;
+  const categories = useAsync(() => api.listCategories(), []);
+  const categoryName = categories.data?.categories.find((c) => c.slug === p?.category)?.name ?? p?.category;
   useTitle(p?.title ?? 'Product');
 
   if (error) {
@@ -32,7 +34,7 @@ export function ProductPage() {
         {p?.category && (
           <>
             {' / '}
-            <Link to={`/catalog?category=${encodeURIComponent(p.category)}`}>{p.category}</Link>
+            <Link to={`/catalog?category=${encodeURIComponent(p.category)}`}>{categoryName}</Link>
           </>
         )}
       </p>
