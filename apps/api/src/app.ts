@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import Koa, { type Context } from 'koa';
 import Router from '@koa/router';
 import { buildOpenApi, operations, type Operation } from '@dropship/api-contract';
@@ -159,11 +160,21 @@ async function authenticate(deps: ApiDeps, token: string | null, o: Operation): 
   return principal;
 }
 
+/** Gzipped site files, keyed by path and modification time (the build replaces files in place). */
+const gzipCache = new Map<string, { mtimeMs: number; body: Buffer }>();
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json']);
+
 /** The site: static files from apps/admin, and index.html for client-side routes. */
 function serveSite(ctx: Context, siteDir: string): void {
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return;
   if (ctx.path.startsWith('/api/')) return;
-  const rel = path.normalize(decodeURIComponent(ctx.path)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(ctx.path);
+  } catch {
+    throw new HttpProblem(400, 'REQUEST.MALFORMED_PATH', 'The path is not valid percent-encoding.');
+  }
+  const rel = path.normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = path.join(siteDir, rel);
   if (!file.startsWith(siteDir)) return;
   if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(siteDir, 'index.html');
@@ -173,7 +184,20 @@ function serveSite(ctx: Context, siteDir: string): void {
     ctx.body = problem(404, 'ROUTE.NOT_FOUND', 'The site is not built.');
     return;
   }
-  ctx.type = MIME[path.extname(file)] ?? 'application/octet-stream';
+  const ext = path.extname(file);
+  ctx.type = MIME[ext] ?? 'application/octet-stream';
   ctx.set('Cache-Control', file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600');
+  ctx.vary('Accept-Encoding');
+  if (COMPRESSIBLE.has(ext) && ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    const { mtimeMs } = statSync(file);
+    let cached = gzipCache.get(file);
+    if (!cached || cached.mtimeMs !== mtimeMs) {
+      cached = { mtimeMs, body: gzipSync(readFileSync(file)) };
+      gzipCache.set(file, cached);
+    }
+    ctx.set('Content-Encoding', 'gzip');
+    ctx.body = cached.body;
+    return;
+  }
   ctx.body = readFileSync(file);
 }

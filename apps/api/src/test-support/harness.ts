@@ -24,7 +24,7 @@ export interface TestServer {
  * Starts the real platform (api + worker in one process) on an ephemeral port: embedded (PGlite in
  * memory + in-process queue) or on this run's own PostgreSQL database and RabbitMQ prefix.
  */
-export async function startTestServer(backend: Backend, overrides: { rateLimitAuthPerMinute?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend, overrides: { rateLimitAuthPerMinute?: number; env?: Record<string, string>; siteDir?: string } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dropship-api-'));
   const cleanups: (() => Promise<void>)[] = [async () => rmSync(dataDir, { recursive: true, force: true })];
   let adapters: AdapterConfig[];
@@ -59,7 +59,7 @@ export async function startTestServer(backend: Backend, overrides: { rateLimitAu
   platform.lifecycle.add({ name: 'startup-data', start: async () => void (await ensureStartupData(platform)) });
   platform.lifecycle.add({ name: 'outbox-relay', start: async () => platform.relay.start(), stop: () => platform.relay.stop() });
   platform.lifecycle.add(workerComponent(platform));
-  const http = httpComponent(platform, { port: 0, host: '127.0.0.1' });
+  const http = httpComponent(platform, { port: 0, host: '127.0.0.1', siteDir: overrides.siteDir });
   platform.lifecycle.add(http);
   await platform.lifecycle.start();
   const url = http.url();
@@ -106,7 +106,12 @@ export async function login(s: TestServer, email: string, password: string): Pro
 }
 
 /** A supplier taken through every onboarding step and approved by the admin. */
-export async function activeSupplier(s: TestServer, adminToken: string, companyName = `Acme ${randomBytes(3).toString('hex')}`): Promise<{ token: string; supplierId: string }> {
+export async function activeSupplier(
+  s: TestServer,
+  adminToken: string,
+  companyName = `Acme ${randomBytes(3).toString('hex')}`,
+  integration: { adapter: string; options: Record<string, unknown> } = { adapter: 'supplier-portal', options: {} },
+): Promise<{ token: string; supplierId: string }> {
   const { token } = await signUp(s, 'SUPPLIER');
   const created = await s.call('POST', '/api/supplier/application', { token, body: { companyName, businessType: 'MANUFACTURER', contactEmail: 'ops@acme.test', description: 'We make cables.' } });
   if (created.status !== 201) throw new Error(`application failed: ${created.text}`);
@@ -116,7 +121,7 @@ export async function activeSupplier(s: TestServer, adminToken: string, companyN
       verificationDocuments: [{ type: 'BUSINESS_REGISTRATION', reference: 'HRB 123' }],
       shippingMethods: [{ carrier: 'UPS', service: 'Ground', days: 4 }],
       fulfillmentSpeed: '1-2 days',
-      integration: { adapter: 'supplier-portal', options: {} },
+      integration,
     },
   });
   if (patched.status !== 200) throw new Error(`patch failed: ${patched.text}`);

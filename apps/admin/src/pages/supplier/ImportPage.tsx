@@ -76,7 +76,7 @@ export function ImportPage() {
   return (
     <Page title="Import products">
       <p className="lead">
-        Upload a CSV or Excel (.xlsx) file with one product per row and a header row. Rows replace the product with the same SKU; rows with errors are skipped and listed below. <Link to="/supplier/products">Back to my products</Link>
+        Upload a CSV or Excel (.xlsx) file with one product per row and a header row. A row updates the product with the same SKU (only the columns your file has); a new SKU needs a title and a wholesale price. Rows with errors are skipped and listed below. <Link to="/supplier/products">Back to my products</Link>
       </p>
       <form className="card form" onSubmit={submit} noValidate>
         <FormError error={fileError ? undefined : error} fields={['file', ...MAPPABLE.map((m) => `mapping/${m.field}`)]} />
