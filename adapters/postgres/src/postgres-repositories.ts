@@ -4,6 +4,7 @@ import { guardRepository } from './pg-errors';
 import { PostgresAuditLog } from './repositories/postgres-audit.repository';
 import { PostgresCategoryRepository } from './repositories/postgres-category.repository';
 import { PostgresCredentialRepository } from './repositories/postgres-credential.repository';
+import { PostgresDispatchRepository } from './repositories/postgres-dispatch.repository';
 import { PostgresIdempotencyRepository } from './repositories/postgres-idempotency.repository';
 import { PostgresJobRepository } from './repositories/postgres-job.repository';
 import { PostgresListingRepository } from './repositories/postgres-listing.repository';
@@ -30,5 +31,6 @@ export function createRepositories(db: Knex, box: SecretBox, adapterId?: string)
     orders: g(new PostgresOrderRepository(db, box)),
     listings: g(new PostgresListingRepository(db)),
     idempotency: g(new PostgresIdempotencyRepository(db)),
+    dispatch: g(new PostgresDispatchRepository(db)),
   };
 }

@@ -18,6 +18,9 @@ const MATRIX: Record<string, 'public' | 'authenticated' | string[]> = {
   bulkInventory: ['SUPPLIER'], importProducts: ['SUPPLIER'], getJob: 'authenticated',
   importListings: ['RETAILER'], listRetailerProducts: ['RETAILER'], placeOrder: ['RETAILER'], listOrders: ['RETAILER', 'ADMIN', 'SUPPORT'],
   getOrder: ['RETAILER', 'ADMIN', 'SUPPORT', 'SUPPLIER'], cancelOrder: ['RETAILER'], listSupplierOrders: ['SUPPLIER'],
+  getOrderStatus: ['RETAILER', 'ADMIN', 'SUPPORT', 'SUPPLIER'], listOrderEvents: ['RETAILER', 'ADMIN', 'SUPPORT'],
+  acceptSupplierOrder: ['SUPPLIER'], shipSupplierOrder: ['SUPPLIER'], deliverSupplierOrder: ['SUPPLIER'],
+  adminListDeadLetters: ['ADMIN'], adminRetryDeadLetter: ['ADMIN'],
 };
 const ROLES = ['ADMIN', 'SUPPORT', 'SUPPLIER', 'RETAILER'] as const;
 const UUID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';

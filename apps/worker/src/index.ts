@@ -1,2 +1,3 @@
 export * from './worker';
 export * from './catalog-import.consumer';
+export * from './order-dispatch.consumer';

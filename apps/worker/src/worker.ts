@@ -1,15 +1,15 @@
 import type { Consumer } from '@dropship/core';
 import type { LifecycleComponent, Platform } from '@dropship/platform';
 import { startCatalogImportConsumer } from './catalog-import.consumer';
-import { startOrderEventsConsumer } from './order-events.consumer';
+import { startOrderDispatchConsumer, type DispatchConsumerOptions } from './order-dispatch.consumer';
 
 /** The worker's consumers as one lifecycle component: started after the adapters, stopped (drained) before them. */
-export function workerComponent(platform: Platform): LifecycleComponent {
+export function workerComponent(platform: Platform, opts: { dispatch?: DispatchConsumerOptions } = {}): LifecycleComponent {
   let consumers: Consumer[] = [];
   return {
     name: 'worker',
     async start() {
-      consumers = [...(await startCatalogImportConsumer(platform)), ...(await startOrderEventsConsumer(platform))];
+      consumers = [...(await startCatalogImportConsumer(platform)), ...(await startOrderDispatchConsumer(platform, opts.dispatch))];
       platform.logger.info({ consumers: consumers.length }, 'worker consuming');
     },
     async stop() {

@@ -2,7 +2,24 @@ import { applicationCreateBody, applicationPatchBody, applicationView, reasonBod
 import { apiKeyCreateBody, apiKeyCreated, apiKeyList, loginBody, registerBody, retailer, role, session, staffCreateBody, user } from './schemas/accounts';
 import { bulkInventoryBody, bulkInventoryResult, categoryList, importQuery, inventoryBody, job, ownProductQuery, product, productCreateBody, productList, productPatchBody, productSearchQuery } from './schemas/catalog';
 import { dateTime, idParams, page, pageSize, uuid } from './schemas/common';
-import { listingImportBody, listingImportResult, orderCreateBody, orderCreated, orderList, orderListQuery, orderView, retailerProductList, supplierOrderList } from './schemas/orders';
+import {
+  deadLetterList,
+  deadLetterRetried,
+  listingImportBody,
+  listingImportResult,
+  orderCreateBody,
+  orderCreated,
+  orderEventList,
+  orderList,
+  orderListQuery,
+  orderStatusView,
+  orderView,
+  retailerProductList,
+  shipBody,
+  shipResult,
+  supplierOrderList,
+  supplierOrderView,
+} from './schemas/orders';
 import { op, type Operation, type Schema } from './operation';
 
 const ok = (schema: Schema, description = 'OK') => ({ 200: { description, schema } });
@@ -105,5 +122,15 @@ export const operations: readonly Operation[] = [
   op({ id: 'getOrder', method: 'GET', path: '/api/orders/:id', summary: 'One order with a supplierOrders[] entry per supplier (a supplier sees only its part)', tag: 'Orders', auth: ['RETAILER', 'ADMIN', 'SUPPORT', 'SUPPLIER'], params: idParams, responses: ok(orderView) }),
   op({ id: 'cancelOrder', method: 'POST', path: '/api/orders/:id/cancel', summary: 'Cancel your order while nothing has shipped (stock is released once)', tag: 'Orders', auth: ['RETAILER'], params: idParams, responses: ok(orderView) }),
   op({ id: 'listSupplierOrders', method: 'GET', path: '/api/supplier/orders', summary: 'Your parts of orders (your lines only, no retail prices)', tag: 'Supplier orders', auth: ['SUPPLIER'], query: orderListQuery, responses: ok(supplierOrderList) }),
+  op({ id: 'getOrderStatus', method: 'GET', path: '/api/orders/:id/status', summary: 'Order status and tracking, one shipment per shipped supplier order', tag: 'Orders', auth: ['RETAILER', 'ADMIN', 'SUPPORT', 'SUPPLIER'], params: idParams, responses: ok(orderStatusView) }),
+  op({ id: 'listOrderEvents', method: 'GET', path: '/api/orders/:id/events', summary: 'The order history: every transition and every supplier call', tag: 'Orders', auth: ['RETAILER', 'ADMIN', 'SUPPORT'], params: idParams, responses: ok(orderEventList) }),
+  op({ id: 'acceptSupplierOrder', method: 'POST', path: '/api/supplier/orders/:id/accept', summary: 'Accept your supplier order (PENDING → CONFIRMED, CONFIRMED → PROCESSING)', tag: 'Supplier orders', auth: ['SUPPLIER'], params: idParams, responses: ok(supplierOrderView) }),
+  op({
+    id: 'shipSupplierOrder', method: 'POST', path: '/api/supplier/orders/:id/ship', summary: 'Ship your supplier order with tracking (carrier detected from the number when omitted)', tag: 'Supplier orders', auth: ['SUPPLIER'], params: idParams, body: shipBody,
+    responses: ok(shipResult),
+  }),
+  op({ id: 'deliverSupplierOrder', method: 'POST', path: '/api/supplier/orders/:id/deliver', summary: 'Mark your shipped supplier order delivered', tag: 'Supplier orders', auth: ['SUPPLIER'], params: idParams, responses: ok(supplierOrderView) }),
+  op({ id: 'adminListDeadLetters', method: 'GET', path: '/api/admin/dead-letters', summary: 'Messages that exhausted their attempts, newest first', tag: 'Admin', auth: ['ADMIN'], query: paging, responses: ok(deadLetterList) }),
+  op({ id: 'adminRetryDeadLetter', method: 'POST', path: '/api/admin/dead-letters/:id/retry', summary: 'Republish a dead letter through the outbox (audited)', tag: 'Admin', auth: ['ADMIN'], params: idParams, responses: ok(deadLetterRetried) }),
   op({ id: 'getJob', method: 'GET', path: '/api/jobs/:id', summary: 'A background job with progress and per-row errors', tag: 'Jobs', auth: 'authenticated', params: idParams, responses: ok({ type: 'object', required: ['job'], properties: { job } }) }),
 ];

@@ -5,6 +5,7 @@ export * from './config/config';
 export * from './config/env-refs';
 export * from './adapters/load-adapters';
 export * from './adapters/integration-registry';
+export * from './adapters/supplier-gateways';
 export * from './adapters/package-importer';
 export * from './runtime/lifecycle';
 export * from './runtime/logger';

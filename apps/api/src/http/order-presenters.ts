@@ -11,7 +11,8 @@ const item = (i: OrderItem, withRetail: boolean) => ({
   ...(withRetail ? { retailPrice: formatMoney(i.retailPrice) } : {}),
 });
 
-const part = (so: SupplierOrder, withRetail: boolean) => ({
+/** One supplier order (no retail prices unless `withRetail`). */
+export const presentPart = (so: SupplierOrder, withRetail: boolean) => ({
   id: so.id,
   supplierId: so.supplierId,
   status: so.status,
@@ -39,7 +40,7 @@ export function presentOrder(o: Order) {
     total: formatMoney(o.total),
     retailTotal: formatMoney(o.retailTotal),
     shippingAddress: o.shippingAddress,
-    supplierOrders: o.supplierOrders.map((so) => part(so, true)),
+    supplierOrders: o.supplierOrders.map((so) => presentPart(so, true)),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   };
@@ -57,7 +58,7 @@ export function presentOrderForSupplier(o: Order) {
     status: own.status,
     currency: o.currency,
     shippingAddress: o.shippingAddress,
-    supplierOrders: o.supplierOrders.map((so) => part(so, false)),
+    supplierOrders: o.supplierOrders.map((so) => presentPart(so, false)),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   };
@@ -66,7 +67,7 @@ export function presentOrderForSupplier(o: Order) {
 /** One entry of `GET /api/supplier/orders`: the supplier's part with what it needs to ship. */
 export function presentSupplierOrder(o: Order) {
   const own = o.supplierOrders[0]!;
-  return { ...part(own, false), orderId: o.id, orderNumber: formatOrderNumber(o.number), shippingAddress: o.shippingAddress };
+  return { ...presentPart(own, false), orderId: o.id, orderNumber: formatOrderNumber(o.number), shippingAddress: o.shippingAddress };
 }
 
 /** A listing as the retailer sees it. `inventoryQuantity` is what stores are shown (buffered). */

@@ -1,6 +1,6 @@
-import { availableQuantity, bufferedQuantity, parseMoney, type Actor, type ShippingAddress } from '@dropship/core';
+import { availableQuantity, bufferedQuantity, parseMoney, type Actor, type DeadLetterRecord, type ShippingAddress, type SupplierOrder } from '@dropship/core';
 import type { Handler, HandlerInput } from '../http/context';
-import { presentListing, presentOrder, presentOrderForSupplier, presentSupplierOrder } from '../http/order-presenters';
+import { presentListing, presentOrder, presentOrderForSupplier, presentPart, presentSupplierOrder } from '../http/order-presenters';
 import { value } from './accounts.routes';
 import { supplierSummary } from './catalog.routes';
 
@@ -65,4 +65,60 @@ export const orderHandlers: Record<string, Handler> = {
     );
     return { body: { products, total: page.total, page: page.page, pageSize: page.pageSize } };
   },
+  async getOrderStatus(input, deps) {
+    const s = value(await deps.platform.services.fulfilment.status(actor(input), input.params.id));
+    return {
+      body: {
+        status: s.status,
+        tracking: { ...s.tracking, shipments: s.tracking.shipments.map((x) => ({ ...x, shippedAt: x.shippedAt.toISOString(), deliveredAt: x.deliveredAt?.toISOString() ?? null })) },
+      },
+    };
+  },
+
+  async listOrderEvents(input, deps) {
+    const events = value(await deps.platform.services.fulfilment.events(actor(input), input.params.id));
+    return { body: { events: events.map((e) => ({ id: e.id, supplierOrderId: e.supplierOrderId, type: e.type, details: e.details, at: e.at.toISOString() })) } };
+  },
+
+  async acceptSupplierOrder(input, deps) {
+    const part = value(await deps.platform.services.fulfilment.accept(actor(input), input.params.id));
+    return { body: { supplierOrder: supplierPart(part) } };
+  },
+
+  async shipSupplierOrder(input, deps) {
+    const r = value(await deps.platform.services.fulfilment.ship(actor(input), input.params.id, input.body));
+    const sh = r.shipment;
+    return {
+      body: {
+        supplierOrder: supplierPart(r.supplierOrder),
+        shipment: { ...sh, status: 'SHIPPED', shippedAt: sh.shippedAt.toISOString(), deliveredAt: sh.deliveredAt?.toISOString() ?? null },
+      },
+    };
+  },
+
+  async deliverSupplierOrder(input, deps) {
+    const part = value(await deps.platform.services.fulfilment.deliver(actor(input), input.params.id));
+    return { body: { supplierOrder: supplierPart(part) } };
+  },
+
+  async adminListDeadLetters(input, deps) {
+    const page = value(await deps.platform.services.fulfilment.listDeadLetters(actor(input), { page: input.query.page ?? 1, pageSize: input.query.pageSize ?? 24 }));
+    return { body: { deadLetters: page.items.map(presentDeadLetter), total: page.total, page: page.page, pageSize: page.pageSize } };
+  },
+
+  async adminRetryDeadLetter(input, deps) {
+    const r = value(await deps.platform.services.fulfilment.retryDeadLetter(actor(input), input.params.id));
+    deps.platform.relay.nudge();
+    return { body: { deadLetter: presentDeadLetter(r.deadLetter), messageId: r.messageId } };
+  },
 };
+
+const supplierPart = (p: SupplierOrder) => ({ ...presentPart(p, false), orderId: p.orderId });
+
+const presentDeadLetter = (d: DeadLetterRecord) => ({
+  ...d,
+  firstSeenAt: d.firstSeenAt.toISOString(),
+  lastSeenAt: d.lastSeenAt.toISOString(),
+  retriedAt: d.retriedAt?.toISOString() ?? null,
+});
+

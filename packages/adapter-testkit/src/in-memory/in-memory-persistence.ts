@@ -4,6 +4,7 @@ import { AsyncMutex } from './async-mutex';
 import { memoryCredentials, memoryUsers } from './memory-accounts';
 import { memoryAudit, memoryJobs } from './memory-jobs';
 import { memoryIdempotency, memoryListings } from './memory-listings';
+import { memoryDispatch } from './memory-dispatch';
 import { memoryOrders } from './memory-orders';
 import { memoryOutbox } from './memory-outbox';
 import { memoryCategories, memoryProducts } from './memory-products';
@@ -28,6 +29,7 @@ function repositories(exec: Exec, clock: Clock): Repositories {
     orders: memoryOrders(exec),
     listings: memoryListings(exec),
     idempotency: memoryIdempotency(exec),
+    dispatch: memoryDispatch(exec),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AuditEntry, Category, IdempotencyRecord, Job, Listing, Order, OutboxRow, Page, Reservation, Retailer, StoredCredential, Supplier, SupplierProduct, User } from '@dropship/core';
+import type { DeadLetterRecord, OrderEvent, Shipment, SupplierDispatch, AuditEntry, Category, IdempotencyRecord, Job, Listing, Order, OutboxRow, Page, Reservation, Retailer, StoredCredential, Supplier, SupplierProduct, User } from '@dropship/core';
 
 /** A stored job with its upload. */
 export interface JobRecord {
@@ -12,6 +12,17 @@ export interface OutboxRecord {
   row: OutboxRow;
   publishedAt: Date | null;
 }
+
+/** Inbox, dispatches, order events, shipments and dead letters, kept beside the state maps. */
+export interface DispatchState {
+  inbox: Set<string>;
+  dispatches: Map<string, SupplierDispatch>;
+  events: OrderEvent[];
+  shipments: Map<string, Shipment>;
+  deadLetters: Map<string, DeadLetterRecord>;
+}
+
+export const emptyDispatchState = (): DispatchState => ({ inbox: new Set(), dispatches: new Map(), events: [], shipments: new Map(), deadLetters: new Map() });
 
 /** The whole in-memory database: plain maps, cloned wholesale for transaction snapshots. */
 export interface MemoryState {
@@ -29,6 +40,7 @@ export interface MemoryState {
   reservations: Map<string, Reservation>;
   listings: Map<string, Listing>;
   idempotency: Map<string, IdempotencyRecord>;
+  dispatch: DispatchState;
 }
 
 /** An empty database. */
@@ -47,6 +59,7 @@ export const emptyState = (): MemoryState => ({
   reservations: new Map(),
   listings: new Map(),
   idempotency: new Map(),
+  dispatch: emptyDispatchState(),
 });
 
 /** Deep copy, so callers never share objects with the store (Dates and byte arrays included). */

@@ -157,3 +157,74 @@ export const retailerProductList = {
   required: ['products', 'total'],
   properties: { products: { type: 'array', items: retailerProduct }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
 } as const;
+
+// Fulfilment (issue 3, part 2)
+export const shipBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['trackingNumber'],
+  properties: {
+    trackingNumber: { type: 'string', minLength: 1, maxLength: 64 },
+    carrier: { type: 'string', minLength: 1, maxLength: 40 },
+    trackingUrl: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048 },
+  },
+} as const;
+export const supplierOrderView = { type: 'object', required: ['supplierOrder'], properties: { supplierOrder } } as const;
+const shipment = {
+  type: 'object',
+  required: ['supplierOrderId', 'status', 'trackingNumber', 'carrier', 'trackingUrl', 'shippedAt'],
+  properties: {
+    supplierOrderId: uuid,
+    status: orderStatus,
+    trackingNumber: { type: 'string' },
+    carrier: { type: ['string', 'null'] },
+    trackingUrl: { type: ['string', 'null'] },
+    shippedAt: dateTime,
+    deliveredAt: { anyOf: [dateTime, { type: 'null' }] },
+  },
+} as const;
+export const shipResult = { type: 'object', required: ['supplierOrder', 'shipment'], properties: { supplierOrder, shipment } } as const;
+export const orderStatusView = {
+  type: 'object',
+  required: ['status', 'tracking'],
+  properties: {
+    status: orderStatus,
+    tracking: {
+      type: 'object',
+      required: ['number', 'url', 'carrier', 'shipments'],
+      properties: { number: { type: ['string', 'null'] }, url: { type: ['string', 'null'] }, carrier: { type: ['string', 'null'] }, shipments: { type: 'array', items: shipment } },
+    },
+  },
+} as const;
+export const orderEventList = {
+  type: 'object',
+  required: ['events'],
+  properties: {
+    events: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'type', 'at', 'details'],
+        properties: { id: uuid, supplierOrderId: { anyOf: [uuid, { type: 'null' }] }, type: { type: 'string' }, details: { type: 'object' }, at: dateTime },
+      },
+    },
+  },
+} as const;
+const deadLetter = {
+  type: 'object',
+  required: ['id', 'queue', 'messageId', 'topic', 'reason', 'attempts', 'firstSeenAt', 'lastSeenAt', 'retriedAt'],
+  properties: {
+    id: uuid,
+    queue: { type: 'string' },
+    messageId: { type: 'string' },
+    topic: { type: 'string' },
+    payload: {},
+    reason: { type: 'string' },
+    attempts: { type: 'integer' },
+    firstSeenAt: dateTime,
+    lastSeenAt: dateTime,
+    retriedAt: { anyOf: [dateTime, { type: 'null' }] },
+  },
+} as const;
+export const deadLetterList = { type: 'object', required: ['deadLetters', 'total'], properties: { deadLetters: { type: 'array', items: deadLetter }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } } as const;
+export const deadLetterRetried = { type: 'object', required: ['deadLetter', 'messageId'], properties: { deadLetter, messageId: { type: 'string' } } } as const;

@@ -8,6 +8,7 @@ import type { BusinessType, Retailer, Supplier, SupplierStatus } from '../onboar
 import type { ListedProduct, Listing } from '../listings/listing.entity';
 import type { NewOrder, Order, StockLine, StockShortfall } from '../orders/order.entity';
 import type { OrderStatus, SupplierOrderStatus } from '../orders/supplier-order.machine';
+import type { DispatchRepository } from './dispatch.port';
 
 /*
  * Repository contracts. Shared rules for every implementation:
@@ -340,4 +341,5 @@ export interface Repositories {
   readonly orders: OrderRepository;
   readonly listings: ListingRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly dispatch: DispatchRepository;
 }

@@ -4,6 +4,8 @@ import {
   AccountsService,
   CatalogImportService,
   CatalogService,
+  DispatchOrders,
+  FulfilmentService,
   ListingsService,
   money,
   OrdersService,
@@ -21,6 +23,7 @@ import type { AdapterContext, PortName, PortTypes } from '@dropship/adapter-sdk'
 import { loadConfig, type PlatformConfig } from '../config/config';
 import { loadAdapters, type LoadedAdapter } from '../adapters/load-adapters';
 import { SupplierIntegrationRegistry } from '../adapters/integration-registry';
+import { SupplierGateways } from '../adapters/supplier-gateways';
 import { packageImporter } from '../adapters/package-importer';
 import { createSecretBox, loadSecretKeys, ScryptPasswordHasher, createTokenService, type RotatingSecretBox } from '../crypto/index';
 import { readSpreadsheet } from '../files/index';
@@ -37,6 +40,8 @@ export interface PlatformServices {
   readonly placeOrder: PlaceOrder;
   readonly orders: OrdersService;
   readonly listings: ListingsService;
+  readonly dispatch: DispatchOrders;
+  readonly fulfilment: FulfilmentService;
 }
 
 /** Everything an app needs, wired once. Nothing is started: apps add their components, then `lifecycle.start()`. */
@@ -51,6 +56,8 @@ export interface Platform {
   readonly bus: MessageBus;
   readonly secrets: RotatingSecretBox;
   readonly integrations: SupplierIntegrationRegistry;
+  /** Per-supplier SupplierGateway instances built from each supplier's integration. */
+  readonly gateways: SupplierGateways;
   readonly relay: OutboxRelay;
   readonly clock: Clock;
   readonly services: PlatformServices;
@@ -93,6 +100,8 @@ export async function composePlatform(opts: ComposeOptions = {}): Promise<Platfo
   for (const a of adapters) {
     lifecycle.add({ name: `adapter:${a.config.id}`, start: () => a.instance.init?.() ?? Promise.resolve(), stop: () => a.instance.dispose?.() ?? Promise.resolve() });
   }
+  const gateways = new SupplierGateways({ suppliers: persistence.repos.suppliers, allow: config.allow, context, importer });
+  lifecycle.add({ name: 'supplier-gateways', start: () => Promise.resolve(), stop: () => gateways.close() });
   const relay = new OutboxRelay(persistence.repos.outbox, bus, clock, logger.child({ component: 'outbox-relay' }));
 
   const c = new Container();
@@ -139,8 +148,10 @@ export async function composePlatform(opts: ComposeOptions = {}): Promise<Platfo
     placeOrder: c.get<PlaceOrder>(TOKENS.PlaceOrder),
     orders: c.get<OrdersService>(TOKENS.Orders),
     listings: c.get<ListingsService>(TOKENS.Listings),
+    dispatch: new DispatchOrders({ repos: persistence.repos, uow: persistence.uow, clock, gateways: (id) => gateways.forSupplier(id) }),
+    fulfilment: new FulfilmentService({ repos: persistence.repos, uow: persistence.uow, clock }),
   };
-  return { config, env, logger, container: c, lifecycle, adapters, persistence, bus, secrets, integrations, relay, clock, services };
+  return { config, env, logger, container: c, lifecycle, adapters, persistence, bus, secrets, integrations, gateways, relay, clock, services };
 }
 
 /** The one adapter providing `port`; configuration with none or several is an error naming them. */
