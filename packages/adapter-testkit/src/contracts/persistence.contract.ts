@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { describeAccountsContract } from './persistence/accounts.contract';
+import { describeDispatchContract } from './persistence/dispatch.contract';
 import type { PersistenceContractOptions } from './persistence/harness';
 import { describeJobsContract } from './persistence/jobs.contract';
 import { describeOrdersContract } from './persistence/orders.contract';
@@ -24,5 +25,6 @@ export function describePersistenceContract(opts: PersistenceContractOptions): v
     describeOutboxContract(opts);
     describeUnitOfWorkContract(opts);
     describeOrdersContract(opts);
+    describeDispatchContract(opts);
   });
 }

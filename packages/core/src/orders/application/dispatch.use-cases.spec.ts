@@ -85,6 +85,18 @@ describe('dispatch and fulfilment (in-memory + FakeSupplier)', () => {
     expect(await dispatch.sweep(1_000)).toEqual({ dispatched: 0, failed: 0 });
   });
 
+  it('the sweep dispatches PENDING parts no message reached (self-healing), but only once they are old enough', async () => {
+    const order = await placeOrder([[productA, 1], [productB, 1]]);
+    expect(await dispatch.sweep(5 * 60_000)).toEqual({ dispatched: 0, failed: 0 });
+    clock.advance(6 * 60_000);
+    expect(await dispatch.sweep(5 * 60_000)).toEqual({ dispatched: 2, failed: 0 });
+    expect((await partOf(order.id, supplierA.supplierId!)).status).toBe('CONFIRMED');
+    expect(await p.repos.dispatch.findDispatch((await partOf(order.id, supplierB.supplierId!)).id)).toMatchObject({ orderId: order.id });
+    // the late message finds nothing left to do
+    expect(await dispatch.dispatchOrder(order.id, 'late')).toEqual(['SKIPPED', 'SKIPPED']);
+    expect(fake.calls).toBe(1);
+  });
+
   it('no duplicate on redelivery of the same message', async () => {
     const order = await placeOrder([[productA, 1]]);
     await dispatch.dispatchOrder(order.id, 'm1');
