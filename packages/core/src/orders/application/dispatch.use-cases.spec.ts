@@ -124,6 +124,17 @@ describe('dispatch and fulfilment (in-memory + FakeSupplier)', () => {
     expect(await fake.orders()).toHaveLength(1);
   });
 
+  it("one supplier's outage neither holds back nor fails the other supplier's part", async () => {
+    await fake.failNext('http-500');
+    const order = await placeOrder([[productA, 1], [productB, 1]]);
+    await expect(dispatch.dispatchOrder(order.id, 'm1')).rejects.toMatchObject({ code: 'ADAPTER.UNAVAILABLE' });
+    const partB = await partOf(order.id, supplierB.supplierId!);
+    expect(await p.repos.dispatch.findDispatch(partB.id)).toMatchObject({ orderId: order.id });
+    await dispatch.deadLettered({ id: 'm1', topic: 'orders.placed', payload: { orderId: order.id }, attempt: 6, queue: 'worker.order-dispatch', reason: 'Supplier answered 500', deadAt: clock.now() });
+    expect((await partOf(order.id, supplierA.supplierId!)).status).toBe('FAILED');
+    expect((await partOf(order.id, supplierB.supplierId!)).status).toBe('PENDING');
+  });
+
   it('outcome unknown → the next attempt looks the order up instead of resending (no idempotency support)', async () => {
     fake = new FakeSupplier({ idempotent: false });
     gateways.set(supplierA.supplierId!, { gateway: fake.gateway, adapter: 'fake' });

@@ -62,8 +62,18 @@ export class DispatchOrders {
   async dispatchOrder(orderId: string, messageId: string): Promise<DispatchOutcome[]> {
     const order = typeof orderId === 'string' ? await this.d.repos.orders.findById(orderId) : null;
     if (!order) throw new PermanentFailure(`order ${String(orderId)} does not exist`);
+    // Every part gets its attempt even when another part's supplier fails: one supplier's outage
+    // must not hold back (or, at the dead letter, fail) the other suppliers' parts.
     const out: DispatchOutcome[] = [];
-    for (const part of order.supplierOrders) out.push(await this.dispatchPart(order, part, messageId));
+    let failure: unknown = null;
+    for (const part of order.supplierOrders) {
+      try {
+        out.push(await this.dispatchPart(order, part, messageId));
+      } catch (e) {
+        failure ??= e;
+      }
+    }
+    if (failure !== null) throw failure;
     return out;
   }
 
