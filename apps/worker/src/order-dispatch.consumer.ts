@@ -1,4 +1,4 @@
-import { DISPATCH_QUEUE, ORDER_CANCELLED_TOPIC, ORDER_PLACED_TOPIC, PermanentFailure, type Consumer, type DeliveredMessage } from '@dropship/core';
+import { DISPATCH_QUEUE, ORDER_CANCELLED_TOPIC, ORDER_PLACED_TOPIC, PermanentFailure, type Consumer, type DeliveredMessage, type Subscription } from '@dropship/core';
 import type { Platform } from '@dropship/platform';
 
 export { DISPATCH_QUEUE };
@@ -18,7 +18,8 @@ export interface DispatchConsumerOptions {
   readonly sweepEveryMs?: number;
   /** Only supplier orders older than this are swept (the message normally gets there first). */
   readonly sweepOlderThanMs?: number;
-  readonly subscription?: Partial<typeof DISPATCH_SUBSCRIPTION>;
+  /** Overrides of the retry schedule and limits (tests). */
+  readonly subscription?: Partial<Omit<Subscription, 'queue' | 'topics'>>;
 }
 
 /**
