@@ -9,6 +9,7 @@ import { PostgresIdempotencyRepository } from './repositories/postgres-idempoten
 import { PostgresJobRepository } from './repositories/postgres-job.repository';
 import { PostgresListingRepository } from './repositories/postgres-listing.repository';
 import { PostgresOrderRepository } from './repositories/postgres-order.repository';
+import { PostgresNotificationRepository } from './repositories/postgres-notification.repository';
 import { PostgresOutboxRepository } from './repositories/postgres-outbox.repository';
 import { PostgresProductRepository } from './repositories/postgres-product.repository';
 import { PostgresRetailerRepository } from './repositories/postgres-retailer.repository';
@@ -32,5 +33,6 @@ export function createRepositories(db: Knex, box: SecretBox, adapterId?: string)
     listings: g(new PostgresListingRepository(db)),
     idempotency: g(new PostgresIdempotencyRepository(db)),
     dispatch: g(new PostgresDispatchRepository(db)),
+    notifications: g(new PostgresNotificationRepository(db)),
   };
 }

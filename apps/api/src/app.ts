@@ -20,11 +20,12 @@ import { compileOperation } from './http/validate';
 import { accountHandlers } from './routes/accounts.routes';
 import { catalogHandlers, createSearchCache } from './routes/catalog.routes';
 import { onboardingHandlers } from './routes/onboarding.routes';
+import { notificationHandlers } from './routes/notifications.routes';
 import { orderHandlers } from './routes/orders.routes';
 import { supplierCatalogHandlers } from './routes/supplier-catalog.routes';
 
 /** Every operation of the contract must have exactly one handler (checked at start and in tests). */
-export const handlers: Readonly<Record<string, Handler>> = { ...accountHandlers, ...onboardingHandlers, ...catalogHandlers, ...supplierCatalogHandlers, ...orderHandlers };
+export const handlers: Readonly<Record<string, Handler>> = { ...accountHandlers, ...onboardingHandlers, ...catalogHandlers, ...supplierCatalogHandlers, ...orderHandlers, ...notificationHandlers };
 
 const DEFAULT_SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../admin/dist');
 const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2' };

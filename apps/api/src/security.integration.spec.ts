@@ -21,6 +21,7 @@ const MATRIX: Record<string, 'public' | 'authenticated' | string[]> = {
   getOrderStatus: ['RETAILER', 'ADMIN', 'SUPPORT', 'SUPPLIER'], listOrderEvents: ['RETAILER', 'ADMIN', 'SUPPORT'],
   acceptSupplierOrder: ['SUPPLIER'], shipSupplierOrder: ['SUPPLIER'], deliverSupplierOrder: ['SUPPLIER'],
   adminListDeadLetters: ['ADMIN'], adminRetryDeadLetter: ['ADMIN'],
+  listNotifications: 'authenticated', markNotificationRead: 'authenticated',
 };
 const ROLES = ['ADMIN', 'SUPPORT', 'SUPPLIER', 'RETAILER'] as const;
 const UUID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';

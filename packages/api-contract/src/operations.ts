@@ -7,6 +7,8 @@ import {
   deadLetterRetried,
   listingImportBody,
   listingImportResult,
+  notificationList,
+  notificationView,
   orderCreateBody,
   orderCreated,
   orderEventList,
@@ -132,5 +134,7 @@ export const operations: readonly Operation[] = [
   op({ id: 'deliverSupplierOrder', method: 'POST', path: '/api/supplier/orders/:id/deliver', summary: 'Mark your shipped supplier order delivered', tag: 'Supplier orders', auth: ['SUPPLIER'], params: idParams, responses: ok(supplierOrderView) }),
   op({ id: 'adminListDeadLetters', method: 'GET', path: '/api/admin/dead-letters', summary: 'Messages that exhausted their attempts, newest first', tag: 'Admin', auth: ['ADMIN'], query: paging, responses: ok(deadLetterList) }),
   op({ id: 'adminRetryDeadLetter', method: 'POST', path: '/api/admin/dead-letters/:id/retry', summary: 'Republish a dead letter through the outbox (audited)', tag: 'Admin', auth: ['ADMIN'], params: idParams, responses: ok(deadLetterRetried) }),
+  op({ id: 'listNotifications', method: 'GET', path: '/api/notifications', summary: 'Your messages (order confirmations, shipments, failures), newest first', tag: 'Notifications', auth: 'authenticated', query: paging, responses: ok(notificationList) }),
+  op({ id: 'markNotificationRead', method: 'POST', path: '/api/notifications/:id/read', summary: 'Mark one of your messages read', tag: 'Notifications', auth: 'authenticated', params: idParams, responses: ok(notificationView) }),
   op({ id: 'getJob', method: 'GET', path: '/api/jobs/:id', summary: 'A background job with progress and per-row errors', tag: 'Jobs', auth: 'authenticated', params: idParams, responses: ok({ type: 'object', required: ['job'], properties: { job } }) }),
 ];

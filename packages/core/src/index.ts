@@ -44,4 +44,5 @@ export * from './listings/listing.entity';
 export * from './listings/application/listings.use-cases';
 export * from './fulfillment/carriers';
 export * from './orders/application/dispatch.use-cases';
+export * from './orders/application/order-notifications.use-cases';
 export * from './orders/application/fulfilment.use-cases';

@@ -2,12 +2,14 @@ import type { Knex } from 'knex';
 import { initialMigration } from './0001-initial.migration';
 import { ordersMigration } from './0010-orders.migration';
 import { dispatchMigration } from './0011-dispatch.migration';
+import { notificationsMigration } from './0012-notifications.migration';
 
 /** Migrations in order, by stable name. Appending is the only allowed change. */
 const MIGRATIONS: readonly (readonly [string, Knex.Migration])[] = [
   ['0001-initial', initialMigration],
   ['0010-orders', ordersMigration],
   ['0011-dispatch', dispatchMigration],
+  ['0012-notifications', notificationsMigration],
 ];
 
 /** Names of every migration, in order (tests compare `knex_migrations` with it). */

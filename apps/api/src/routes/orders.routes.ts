@@ -82,11 +82,13 @@ export const orderHandlers: Record<string, Handler> = {
 
   async acceptSupplierOrder(input, deps) {
     const part = value(await deps.platform.services.fulfilment.accept(actor(input), input.params.id));
+    deps.platform.relay.nudge();
     return { body: { supplierOrder: supplierPart(part) } };
   },
 
   async shipSupplierOrder(input, deps) {
     const r = value(await deps.platform.services.fulfilment.ship(actor(input), input.params.id, input.body));
+    deps.platform.relay.nudge();
     const sh = r.shipment;
     return {
       body: {

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { describeAccountsContract } from './persistence/accounts.contract';
 import { describeDispatchContract } from './persistence/dispatch.contract';
 import type { PersistenceContractOptions } from './persistence/harness';
+import { describeNotificationsContract } from './persistence/notifications.contract';
 import { describeJobsContract } from './persistence/jobs.contract';
 import { describeOrdersContract } from './persistence/orders.contract';
 import { describeOutboxContract } from './persistence/outbox.contract';
@@ -26,5 +27,6 @@ export function describePersistenceContract(opts: PersistenceContractOptions): v
     describeUnitOfWorkContract(opts);
     describeOrdersContract(opts);
     describeDispatchContract(opts);
+    describeNotificationsContract(opts);
   });
 }

@@ -7,6 +7,7 @@ import { memoryIdempotency, memoryListings } from './memory-listings';
 import { memoryDispatch } from './memory-dispatch';
 import { memoryOrders } from './memory-orders';
 import { memoryOutbox } from './memory-outbox';
+import { memoryNotifications } from './memory-notifications';
 import { memoryCategories, memoryProducts } from './memory-products';
 import { clone, emptyState, type Exec, type MemoryState } from './memory-state';
 import { memoryRetailers, memorySuppliers } from './memory-suppliers';
@@ -30,6 +31,7 @@ function repositories(exec: Exec, clock: Clock): Repositories {
     listings: memoryListings(exec),
     idempotency: memoryIdempotency(exec),
     dispatch: memoryDispatch(exec),
+    notifications: memoryNotifications(exec),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DeadLetterRecord, OrderEvent, Shipment, SupplierDispatch, AuditEntry, Category, IdempotencyRecord, Job, Listing, Order, OutboxRow, Page, Reservation, Retailer, StoredCredential, Supplier, SupplierProduct, User } from '@dropship/core';
+import type { StoredNotification, DeadLetterRecord, OrderEvent, Shipment, SupplierDispatch, AuditEntry, Category, IdempotencyRecord, Job, Listing, Order, OutboxRow, Page, Reservation, Retailer, StoredCredential, Supplier, SupplierProduct, User } from '@dropship/core';
 
 /** A stored job with its upload. */
 export interface JobRecord {
@@ -41,6 +41,7 @@ export interface MemoryState {
   listings: Map<string, Listing>;
   idempotency: Map<string, IdempotencyRecord>;
   dispatch: DispatchState;
+  notifications: Map<string, StoredNotification>;
 }
 
 /** An empty database. */
@@ -60,6 +61,7 @@ export const emptyState = (): MemoryState => ({
   listings: new Map(),
   idempotency: new Map(),
   dispatch: emptyDispatchState(),
+  notifications: new Map(),
 });
 
 /** Deep copy, so callers never share objects with the store (Dates and byte arrays included). */

@@ -228,3 +228,20 @@ const deadLetter = {
 } as const;
 export const deadLetterList = { type: 'object', required: ['deadLetters', 'total'], properties: { deadLetters: { type: 'array', items: deadLetter }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } } as const;
 export const deadLetterRetried = { type: 'object', required: ['deadLetter', 'messageId'], properties: { deadLetter, messageId: { type: 'string' } } } as const;
+
+/** A message recorded by the database notifier, as its recipient sees it in the site. */
+export const notification = {
+  type: 'object',
+  required: ['id', 'template', 'subject', 'text', 'html', 'createdAt', 'readAt'],
+  properties: {
+    id: { type: 'string' },
+    template: { type: 'string' },
+    subject: { type: 'string' },
+    text: { type: 'string' },
+    html: { type: ['string', 'null'] },
+    createdAt: dateTime,
+    readAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const;
+export const notificationList = { type: 'object', required: ['notifications', 'total', 'page', 'pageSize'], properties: { notifications: { type: 'array', items: notification }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } } as const;
+export const notificationView = { type: 'object', required: ['notification'], properties: { notification } } as const;

@@ -18,3 +18,4 @@ export const NOTIFICATION_TEMPLATES: Readonly<Record<string, NotificationTemplat
   [supplierNewOrderTemplate.name]: supplierNewOrderTemplate,
   [accountWelcomeTemplate.name]: accountWelcomeTemplate,
 });
+export * from './database-notifier';

@@ -328,6 +328,30 @@ export interface IdempotencyRepository {
 }
 
 /** Every repository, bound to one transaction (or to autocommit outside one). */
+/** A notification as the site shows it (the database notifier's row). */
+export interface StoredNotification {
+  /** The notification's id (deterministic for event-driven messages). */
+  readonly id: string;
+  readonly userId: string | null;
+  readonly email: string;
+  readonly template: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string | null;
+  readonly createdAt: Date;
+  readonly readAt: Date | null;
+}
+
+/** The `notifications` table: the default Notifier records here; users read their own in the site. */
+export interface NotificationRepository {
+  /** Inserts the message; an existing id is left as it is (ON CONFLICT DO NOTHING). True when inserted. */
+  record(n: Omit<StoredNotification, 'readAt'>): Promise<boolean>;
+  /** A user's messages, newest first (created_at, then id descending). */
+  listForUser(userId: string, page: { page: number; pageSize: number }): Promise<Page<StoredNotification>>;
+  /** Sets read_at once (kept when already read); null when that user has no such message. */
+  markRead(id: string, userId: string, at: Date): Promise<StoredNotification | null>;
+}
+
 export interface Repositories {
   readonly outbox: OutboxRepository;
   readonly users: UserRepository;
@@ -342,4 +366,5 @@ export interface Repositories {
   readonly listings: ListingRepository;
   readonly idempotency: IdempotencyRepository;
   readonly dispatch: DispatchRepository;
+  readonly notifications: NotificationRepository;
 }

@@ -4,6 +4,8 @@ import {
   AccountsService,
   CatalogImportService,
   CatalogService,
+  DatabaseNotifier,
+  FanOutNotifier,
   DispatchOrders,
   FulfilmentService,
   ListingsService,
@@ -14,6 +16,7 @@ import {
   systemClock,
   type Clock,
   type MessageBus,
+  type Notifier,
   type Persistence,
   type SpreadsheetReader,
   type PasswordHasher,
@@ -60,6 +63,11 @@ export interface Platform {
   readonly gateways: SupplierGateways;
   readonly relay: OutboxRelay;
   readonly clock: Clock;
+  /**
+   * Records every message in the database (the site shows it) and, when an adapter provides
+   * `notifier` (SMTP, configured by `SMTP_URL`), also sends it there.
+   */
+  readonly notifier: Notifier;
   readonly services: PlatformServices;
 }
 
@@ -102,6 +110,9 @@ export async function composePlatform(opts: ComposeOptions = {}): Promise<Platfo
   }
   const gateways = new SupplierGateways({ suppliers: persistence.repos.suppliers, allow: config.allow, context, importer });
   lifecycle.add({ name: 'supplier-gateways', start: () => Promise.resolve(), stop: () => gateways.close() });
+  const database = new DatabaseNotifier(() => persistence.repos.notifications, clock);
+  const transports = adapters.filter((a) => a.instance.ports.notifier).map((a) => a.instance.ports.notifier!);
+  const notifier: Notifier = transports.length === 0 ? database : new FanOutNotifier([database, ...transports]);
   const relay = new OutboxRelay(persistence.repos.outbox, bus, clock, logger.child({ component: 'outbox-relay' }));
 
   const c = new Container();
@@ -151,7 +162,7 @@ export async function composePlatform(opts: ComposeOptions = {}): Promise<Platfo
     dispatch: new DispatchOrders({ repos: persistence.repos, uow: persistence.uow, clock, gateways: (id) => gateways.forSupplier(id) }),
     fulfilment: new FulfilmentService({ repos: persistence.repos, uow: persistence.uow, clock }),
   };
-  return { config, env, logger, container: c, lifecycle, adapters, persistence, bus, secrets, integrations, gateways, relay, clock, services };
+  return { config, env, logger, container: c, lifecycle, adapters, persistence, bus, secrets, integrations, gateways, relay, clock, notifier, services };
 }
 
 /** The one adapter providing `port`; configuration with none or several is an error naming them. */

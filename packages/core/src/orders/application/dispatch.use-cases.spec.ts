@@ -165,7 +165,8 @@ describe('dispatch and fulfilment (in-memory + FakeSupplier)', () => {
     const retried = await fulfil.retryDeadLetter(actor(admin), list.ok ? list.value.items[0]!.id : '');
     expect(retried.ok).toBe(true);
     expect((await partOf(order.id, supplierA.supplierId!)).status).toBe('PENDING');
-    expect(await p.repos.outbox.pendingCount()).toBe(2);
+    // orders.placed, orders.supplier-order.failed (the dead letter failed the part) and the retry
+    expect(await p.repos.outbox.pendingCount()).toBe(3);
     expect((await p.repos.audit.list({ targetType: 'dead_letter', page: 1, pageSize: 5 })).total).toBe(1);
     expect((await fulfil.listDeadLetters(actor(retailer), { page: 1, pageSize: 5 })).ok).toBe(false);
   });

@@ -21,7 +21,21 @@ export type DispatchOutcome = 'CONFIRMED' | 'WAITING' | 'FAILED' | 'SKIPPED';
 
 const isPortal = (adapter: string) => adapter === 'supplier-portal' || adapter === '@dropship/adapter-supplier-portal';
 
-/** Writes one supplier-order transition (compare-and-set), its event and the derived order status. */
+/** Topics of the supplier-order transitions the retailer hears about; payload `{ orderId, supplierOrderId }`. */
+export const SUPPLIER_ORDER_CONFIRMED_TOPIC = 'orders.supplier-order.confirmed';
+export const SUPPLIER_ORDER_SHIPPED_TOPIC = 'orders.supplier-order.shipped';
+export const SUPPLIER_ORDER_FAILED_TOPIC = 'orders.supplier-order.failed';
+const TRANSITION_TOPICS: Partial<Record<SupplierOrderStatus, string>> = {
+  CONFIRMED: SUPPLIER_ORDER_CONFIRMED_TOPIC,
+  SHIPPED: SUPPLIER_ORDER_SHIPPED_TOPIC,
+  FAILED: SUPPLIER_ORDER_FAILED_TOPIC,
+};
+
+/**
+ * Writes one supplier-order transition (compare-and-set), its event and the derived order status;
+ * → CONFIRMED, SHIPPED and FAILED also enqueue an outbox message (`orders.supplier-order.*`) in the
+ * same transaction, so the notifications consumer hears of every such transition exactly as committed.
+ */
 export async function moveSupplierOrder(
   repos: Repositories,
   order: Order,
@@ -44,6 +58,8 @@ export async function moveSupplierOrder(
   });
   const parts = order.supplierOrders.map((p) => (p.id === part.id ? to : p.status));
   await repos.orders.setStatus(order.id, deriveOrderStatus(parts), at);
+  const topic = TRANSITION_TOPICS[to];
+  if (topic) await repos.outbox.enqueue([{ id: uuidv7(at.getTime()), topic, payload: { orderId: order.id, supplierOrderId: part.id }, headers: {} }], at);
   return true;
 }
 
