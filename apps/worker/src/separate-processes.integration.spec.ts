@@ -80,6 +80,8 @@ describe.skipIf(!servers)('api and worker as separate processes on PostgreSQL + 
       status = (await call('GET', `/api/jobs/${job.body.job.id}`, supplier)).body.job;
     }
     expect(status).toMatchObject({ status: 'COMPLETED', created: 500 });
+    // the job row commits before the worker's log line reaches our pipe: give the line a moment
+    for (let i = 0; i < 50 && !worker.output().includes('catalog import finished'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(worker.output()).toContain('catalog import finished');
     expect(api.output()).not.toContain('catalog import started');
 

@@ -42,6 +42,8 @@ export async function startTestServer(backend: Backend, overrides: { rateLimitAu
     ];
   }
   adapters.push({ id: 'supplier-portal', use: '@dropship/adapter-supplier-portal', options: {} });
+  // What loadConfig does for SMTP_URL/MAIL_FROM (the adapter list above replaces the configured one).
+  if (overrides.env?.SMTP_URL) adapters.push({ id: 'mail', use: '@dropship/adapter-notifier-smtp', options: { url: 'env:SMTP_URL', from: overrides.env.MAIL_FROM || 'Dropship <no-reply@localhost>' } });
   const env = {
     DROPSHIP_DATA_DIR: dataDir,
     DROPSHIP_ADMIN_EMAIL: ADMIN.email,
