@@ -5,3 +5,4 @@ export * from './contracts/supplier.contract';
 export * from './in-memory/fake-supplier';
 export * from './contracts/notifier.contract';
 export * from './in-memory/recording-notifier';
+export * from './fixtures/two-supplier-order-world';

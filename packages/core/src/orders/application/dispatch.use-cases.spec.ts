@@ -1,7 +1,6 @@
-import { aProduct, aSupplier, aUser, createInMemoryPersistence, FakeSupplier, givenRetailer } from '@dropship/adapter-testkit';
+import { createInMemoryPersistence, FakeSupplier, givenTwoSupplierOrderWorld } from '@dropship/adapter-testkit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Principal } from '../../accounts/user.entity';
-import { ListingsService } from '../../listings/application/listings.use-cases';
 import { PermanentFailure } from '../../shared/adapter-error';
 import { money } from '../../shared/money';
 import { ManualClock } from '../../test-support';
@@ -43,31 +42,9 @@ describe('dispatch and fulfilment (in-memory + FakeSupplier)', () => {
     p = createInMemoryPersistence({ clock });
     const deps = { repos: p.repos, uow: p.uow, clock };
     place = new PlaceOrder(deps);
-    fake = new FakeSupplier();
     dispatch = new DispatchOrders({ ...deps, gateways: async (id) => gateways.get(id)! });
     fulfil = new FulfilmentService(deps);
-    const retailerId = await givenRetailer(p.repos);
-    retailer = { userId: 'u-r', role: 'RETAILER', retailerId, supplierId: null, via: 'session' };
-    const mk = async () => {
-      const owner = await p.repos.users.create(aUser({ role: 'SUPPLIER' }));
-      return p.repos.suppliers.create(aSupplier({ ownerUserId: owner.id, status: 'ACTIVE' }));
-    };
-    const a = await mk();
-    const b = await mk();
-    supplierA = { userId: 'u-a', role: 'SUPPLIER', retailerId: null, supplierId: a.id, via: 'session' };
-    supplierB = { userId: 'u-b', role: 'SUPPLIER', retailerId: null, supplierId: b.id, via: 'session' };
-    gateways.clear();
-    gateways.set(a.id, { gateway: fake.gateway, adapter: 'fake' });
-    // What the supplier-portal adapter does (core does not depend on adapters): queue under our reference.
-    const portal: SupplierGateway = {
-      placeOrder: async (r) => ({ accepted: true, supplierReference: r.reference }),
-      findOrder: async (ref) => ({ supplierReference: ref, status: 'PENDING' }),
-      testConnection: async () => ({ ok: true, message: '' }),
-    };
-    gateways.set(b.id, { gateway: portal, adapter: 'supplier-portal' });
-    productA = (await p.repos.products.create(aProduct(a.id, { sku: 'SKU-A', wholesalePrice: money(1000), inventoryQuantity: 10 }))).id;
-    productB = (await p.repos.products.create(aProduct(b.id, { sku: 'SKU-B', wholesalePrice: money(3000), inventoryQuantity: 10 }))).id;
-    expect((await new ListingsService({ repos: p.repos, clock }).import(actor(retailer), { supplierProductIds: [productA, productB] })).ok).toBe(true);
+    ({ retailer, supplierA, supplierB, fake, productA, productB } = await givenTwoSupplierOrderWorld(p, clock, gateways));
   });
 
   it('accepted → CONFIRMED with the supplier reference; the portal part waits PENDING; events record the call', async () => {

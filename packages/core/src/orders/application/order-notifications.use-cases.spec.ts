@@ -1,7 +1,6 @@
-import { aProduct, aSupplier, aUser, createInMemoryPersistence, FakeSupplier, givenRetailer, RecordingNotifier } from '@dropship/adapter-testkit';
+import { createInMemoryPersistence, givenTwoSupplierOrderWorld, RecordingNotifier } from '@dropship/adapter-testkit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Principal } from '../../accounts/user.entity';
-import { ListingsService } from '../../listings/application/listings.use-cases';
 import { DatabaseNotifier, FanOutNotifier } from '../../notifications/database-notifier';
 import { money } from '../../shared/money';
 import { ManualClock } from '../../test-support';
@@ -54,35 +53,14 @@ describe('order notifications (in-memory + RecordingNotifier)', () => {
     p = createInMemoryPersistence({ clock });
     const deps = { repos: p.repos, uow: p.uow, clock };
     place = new PlaceOrder(deps);
-    const fake = new FakeSupplier();
     dispatch = new DispatchOrders({ ...deps, gateways: async (id) => gateways.get(id)! });
     fulfil = new FulfilmentService(deps);
     notifier = new RecordingNotifier();
     notifications = new OrderNotifications({ repos: p.repos, notifier: new FanOutNotifier([new DatabaseNotifier(() => p.repos.notifications, clock), notifier]), siteUrl: 'https://shop.example/' });
-    const retailerId = await givenRetailer(p.repos);
-    const owner = (await p.repos.users.findById((await p.repos.retailers.findById(retailerId))!.ownerUserId))!;
+    let owner;
+    ({ retailer, retailerOwner: owner, supplierA, supplierB, productA, productB } = await givenTwoSupplierOrderWorld(p, clock, gateways));
     retailerEmail = owner.email;
     retailerUserId = owner.id;
-    retailer = { userId: owner.id, role: 'RETAILER', retailerId, supplierId: null, via: 'session' };
-    const mk = async () => {
-      const o = await p.repos.users.create(aUser({ role: 'SUPPLIER' }));
-      return p.repos.suppliers.create(aSupplier({ ownerUserId: o.id, status: 'ACTIVE' }));
-    };
-    const a = await mk();
-    const b = await mk();
-    supplierA = { userId: 'u-a', role: 'SUPPLIER', retailerId: null, supplierId: a.id, via: 'session' };
-    supplierB = { userId: 'u-b', role: 'SUPPLIER', retailerId: null, supplierId: b.id, via: 'session' };
-    gateways.clear();
-    gateways.set(a.id, { gateway: fake.gateway, adapter: 'fake' });
-    const portal: SupplierGateway = {
-      placeOrder: async (r) => ({ accepted: true, supplierReference: r.reference }),
-      findOrder: async (ref) => ({ supplierReference: ref, status: 'PENDING' }),
-      testConnection: async () => ({ ok: true, message: '' }),
-    };
-    gateways.set(b.id, { gateway: portal, adapter: 'supplier-portal' });
-    productA = (await p.repos.products.create(aProduct(a.id, { sku: 'SKU-A', wholesalePrice: money(1000), inventoryQuantity: 10 }))).id;
-    productB = (await p.repos.products.create(aProduct(b.id, { sku: 'SKU-B', wholesalePrice: money(3000), inventoryQuantity: 10 }))).id;
-    expect((await new ListingsService({ repos: p.repos, clock }).import(actor(retailer), { supplierProductIds: [productA, productB] })).ok).toBe(true);
   });
 
   it('a confirmed supplier order sends one order-confirmed message; the same event twice still one', async () => {
